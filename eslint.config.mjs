@@ -1,0 +1,65 @@
+// Lint is where the architecture is enforced: the Nx module-boundary rule decides which project
+// may import which (by tag), and which npm packages the pure layers may touch at all.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+// Node built-ins that do I/O or break workflow determinism; banned from the domain and from workflows.
+const nodeIo = ['fs', 'fs/promises', 'net', 'http', 'https', 'child_process', 'dgram', 'dns', 'os', 'worker_threads', 'crypto', 'timers'];
+const bannedNodeImports = nodeIo.flatMap((name) => [name, `node:${name}`]);
+
+export default [
+  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.nx/**', 'coverage/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-require-imports': 'off',
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:domain'],
+              allowedExternalImports: ['date-fns', 'date-fns/*', '@date-fns/tz', 'date-holidays'],
+            },
+            {
+              sourceTag: 'type:workflows',
+              onlyDependOnLibsWithTags: ['type:domain'],
+              allowedExternalImports: ['@temporalio/workflow', '@temporalio/common'],
+            },
+            { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:domain'] },
+            { sourceTag: 'type:io', onlyDependOnLibsWithTags: ['type:domain', 'type:io'] },
+            {
+              sourceTag: 'type:activities',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:persistence', 'type:io'],
+            },
+            {
+              sourceTag: 'type:infra',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:persistence', 'type:io'],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:persistence', 'type:io', 'type:workflows', 'type:activities'],
+            },
+            {
+              sourceTag: 'type:test',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:persistence', 'type:io', 'type:workflows', 'type:activities', 'type:app', 'type:infra', 'type:test'],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['libs/domain/**/*.ts', 'libs/holidays/**/*.ts', 'workflows/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/__tests__/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: bannedNodeImports.map((name) => ({ name, message: 'Không được dùng I/O ở tầng domain/workflow (domain and workflows do no I/O).' })) }],
+    },
+  },
+];

@@ -1,0 +1,60 @@
+/**
+ * The one place environment variables are read. The API, the worker and the tools all build their
+ * settings here, so a production override (a real Temporal cluster, a managed PostgreSQL, a real
+ * SMTP relay) is one variable, the same for every process.
+ */
+export interface TemporalSettings {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  tls: { serverName?: string; serverRootCaPath?: string; clientCertPath?: string; clientKeyPath?: string } | null;
+}
+
+export interface PlanCycleConfig {
+  temporal: TemporalSettings;
+  databaseUrl: string;
+  smtp: { url: string; from: string };
+  api: { host: string; port: number; jwtSecret: string; publicUrl: string };
+}
+
+export const DEFAULT_TASK_QUEUE = 'plancycle';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlanCycleConfig {
+  const host = env.API_HOST ?? '127.0.0.1';
+  const port = Number(env.API_PORT ?? 3000);
+  return {
+    temporal: {
+      address: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+      namespace: env.TEMPORAL_NAMESPACE ?? 'default',
+      taskQueue: env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE,
+      tls:
+        env.TEMPORAL_TLS === 'true' || env.TEMPORAL_TLS_CERT
+          ? {
+              serverName: env.TEMPORAL_TLS_SERVER_NAME,
+              serverRootCaPath: env.TEMPORAL_TLS_CA,
+              clientCertPath: env.TEMPORAL_TLS_CERT,
+              clientKeyPath: env.TEMPORAL_TLS_KEY,
+            }
+          : null,
+    },
+    databaseUrl: required(env, 'DATABASE_URL'),
+    smtp: {
+      url: required(env, 'SMTP_URL'),
+      from: env.MAIL_FROM ?? 'PlanCycle <no-reply@plancycle.local>',
+    },
+    api: {
+      host,
+      port,
+      jwtSecret: required(env, 'JWT_SECRET'),
+      publicUrl: env.PUBLIC_URL ?? `http://${host}:${port}`,
+    },
+  };
+}
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name];
+  if (!value) {
+    throw new Error(`${name} is not set. Start the whole system with \`npm start\`, or set ${name} for an existing service.`);
+  }
+  return value;
+}

@@ -1,0 +1,165 @@
+import type { Problem } from '../errors/domain-error';
+import { isInstant, localDate, vietnamDateOf, type Instant, type LocalDate } from '../calendar/local-date';
+import { addWorkingDays, deadlineOf, type WorkCalendar } from '../calendar/working-days';
+
+/**
+ * One report compiled through several levels (Nghị định 09/2019/NĐ-CP): the figures cover
+ * periodStart..periodEnd, then each level has its own deadline.
+ */
+export interface ReportingWindow {
+  periodStart: LocalDate;
+  periodEnd: LocalDate;
+  unitDue: Instant;
+  coordinatorDue: Instant;
+  provinceDue: Instant;
+}
+
+export interface QuarterlyReportWindow extends ReportingWindow {
+  quarter: 1 | 2 | 3 | 4;
+}
+
+export interface AnnualReportWindow extends ReportingWindow {
+  ministryDue: Instant;
+}
+
+/**
+ * Every deadline of one annual cycle, as moments. Workflows wait for these dates, never for
+ * durations written in code, so a test can run a whole year with dates a few seconds apart.
+ */
+export interface CycleCalendar {
+  provincialPlanDue: Instant;
+  unitPlanDraftDue: Instant;
+  appraisalDue: Instant;
+  unitPlanIssueDue: Instant;
+  quarterlyReports: QuarterlyReportWindow[];
+  annualReport: AnnualReportWindow;
+  closesAt: Instant;
+}
+
+/** Working days each level gets after the one below it has reported. */
+const COORDINATOR_QUARTER_DAYS = 2;
+const PROVINCE_QUARTER_DAYS = 2;
+const COORDINATOR_ANNUAL_DAYS = 5;
+const PROVINCE_ANNUAL_DAYS = 3;
+const MINISTRY_ANNUAL_DAYS = 5;
+
+/**
+ * The calendar a new cycle starts from; an admin edits any date before starting it.
+ * - plans: provincial plan by 15/01, unit drafts by 15/02, appraisal by end of February, issued by 15/03;
+ * - quarters (NĐ 09/2019, Điều 12): figures from the 15th of the month before the quarter to the
+ *   14th of its last month, due the next working day, then two working days per level;
+ * - annual report: due before 10/11 (seed 003, III.14), figures up to the working day before.
+ * Every deadline falling on a day off moves to the next working day (BLDS 2015, Điều 148).
+ */
+export function defaultCycleCalendar(year: number, calendar: WorkCalendar): CycleCalendar {
+  const due = (date: LocalDate) => deadlineOf(date, calendar);
+  const after = (instant: Instant, workingDays: number) =>
+    due(addWorkingDays(vietnamDateOf(instant), workingDays, calendar));
+
+  const quarterlyReports = ([1, 2, 3, 4] as const).map((quarter): QuarterlyReportWindow => {
+    const lastMonth = quarter * 3;
+    const periodEnd = localDate(year, lastMonth, 14);
+    const unitDue = due(addWorkingDays(periodEnd, 1, calendar));
+    const coordinatorDue = after(unitDue, COORDINATOR_QUARTER_DAYS);
+    return {
+      quarter,
+      periodStart: quarter === 1 ? localDate(year - 1, 12, 15) : localDate(year, lastMonth - 3, 15),
+      periodEnd,
+      unitDue,
+      coordinatorDue,
+      provinceDue: after(coordinatorDue, PROVINCE_QUARTER_DAYS),
+    };
+  });
+
+  const annualUnitDue = due(localDate(year, 11, 9));
+  const annualCoordinatorDue = after(annualUnitDue, COORDINATOR_ANNUAL_DAYS);
+  const annualProvinceDue = after(annualCoordinatorDue, PROVINCE_ANNUAL_DAYS);
+
+  return {
+    provincialPlanDue: due(localDate(year, 1, 15)),
+    unitPlanDraftDue: due(localDate(year, 2, 15)),
+    appraisalDue: due(localDate(year, 2, 28)),
+    unitPlanIssueDue: due(localDate(year, 3, 15)),
+    quarterlyReports,
+    annualReport: {
+      periodStart: localDate(year - 1, 12, 15),
+      periodEnd: addWorkingDays(vietnamDateOf(annualUnitDue), -1, calendar),
+      unitDue: annualUnitDue,
+      coordinatorDue: annualCoordinatorDue,
+      provinceDue: annualProvinceDue,
+      ministryDue: after(annualProvinceDue, MINISTRY_ANNUAL_DAYS),
+    },
+    closesAt: due(localDate(year, 12, 31)),
+  };
+}
+
+/** Checks that every date is a date and that the deadlines follow each other in the order of the work. */
+export function validateCycleCalendar(calendar: CycleCalendar): Problem[] {
+  const problems: Problem[] = [];
+  const instant = (field: string, value: unknown): number | null => {
+    if (!isInstant(value)) {
+      problems.push({ code: 'CALENDAR_DATE_INVALID', field, message: `Ngày giờ không hợp lệ ở ${field}.` });
+      return null;
+    }
+    return Date.parse(value);
+  };
+  const inOrder = (earlier: [string, number | null], later: [string, number | null]) => {
+    if (earlier[1] !== null && later[1] !== null && earlier[1] > later[1]) {
+      problems.push({
+        code: 'CALENDAR_ORDER_INVALID',
+        field: later[0],
+        message: `Hạn ${later[0]} không được sớm hơn hạn ${earlier[0]}.`,
+      });
+    }
+  };
+  const chain = (steps: Array<[string, number | null]>) => {
+    for (let index = 1; index < steps.length; index += 1) inOrder(steps[index - 1], steps[index]);
+  };
+  const window = (name: string, report: ReportingWindow, extra: Array<[string, unknown]> = []) => {
+    const start = instant(`${name}.periodStart`, `${report.periodStart}T00:00:00Z`);
+    const end = instant(`${name}.periodEnd`, `${report.periodEnd}T00:00:00Z`);
+    const steps: Array<[string, number | null]> = [
+      [`${name}.unitDue`, instant(`${name}.unitDue`, report.unitDue)],
+      [`${name}.coordinatorDue`, instant(`${name}.coordinatorDue`, report.coordinatorDue)],
+      [`${name}.provinceDue`, instant(`${name}.provinceDue`, report.provinceDue)],
+      ...extra.map(([field, value]): [string, number | null] => [field, instant(field, value)]),
+    ];
+    chain([[`${name}.periodStart`, start], [`${name}.periodEnd`, end]]);
+    chain(steps);
+    return steps;
+  };
+
+  const plans: Array<[string, number | null]> = [
+    ['provincialPlanDue', instant('provincialPlanDue', calendar.provincialPlanDue)],
+    ['unitPlanDraftDue', instant('unitPlanDraftDue', calendar.unitPlanDraftDue)],
+    ['appraisalDue', instant('appraisalDue', calendar.appraisalDue)],
+    ['unitPlanIssueDue', instant('unitPlanIssueDue', calendar.unitPlanIssueDue)],
+  ];
+  chain(plans);
+
+  const quarters = Array.isArray(calendar.quarterlyReports) ? calendar.quarterlyReports : [];
+  if (quarters.length !== 4 || quarters.some((report, index) => report?.quarter !== index + 1)) {
+    problems.push({
+      code: 'CALENDAR_QUARTERS_INVALID',
+      field: 'quarterlyReports',
+      message: 'Lịch phải có đủ bốn kỳ báo cáo quý, theo thứ tự từ quý I đến quý IV.',
+    });
+  } else {
+    let previousUnitDue: [string, number | null] | null = null;
+    for (const report of quarters) {
+      const [unitDue] = window(`quarterlyReports[${report.quarter}]`, report);
+      if (previousUnitDue) inOrder(previousUnitDue, unitDue);
+      previousUnitDue = unitDue;
+    }
+  }
+
+  const annual = calendar.annualReport;
+  if (!annual || typeof annual !== 'object') {
+    problems.push({ code: 'CALENDAR_DATE_INVALID', field: 'annualReport', message: 'Thiếu lịch báo cáo năm.' });
+  } else {
+    const steps = window('annualReport', annual, [['annualReport.ministryDue', annual.ministryDue]]);
+    inOrder(plans[3], steps[0]);
+    inOrder(steps[0], ['closesAt', instant('closesAt', calendar.closesAt)]);
+  }
+  return problems;
+}
