@@ -1,0 +1,69 @@
+import { ORG_UNIT_KINDS, ROLES, DEFAULT_UNIT_SETTINGS } from '@plancycle/domain';
+import { migrate, resetDatabase, revertLast } from '../data-source';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+const TABLES = ['cycle_units', 'cycles', 'org_units', 'user_roles', 'users', 'work_calendar_days'];
+
+describe('migrations', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ migrated: false });
+  });
+
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  const tables = async () =>
+    ((await db.dataSource.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY table_name`,
+    )) as Array<{ table_name: string }>).map((row) => row.table_name);
+
+  it('creates every table, drops them all on revert, and creates them again', async () => {
+    expect(await migrate(db.dataSource)).toEqual(['InitialSchema1795463279046']);
+    expect(await tables()).toEqual(TABLES);
+
+    await revertLast(db.dataSource);
+    expect(await tables()).toEqual([]);
+
+    expect(await migrate(db.dataSource)).toEqual(['InitialSchema1795463279046']);
+    expect(await tables()).toEqual(TABLES);
+    expect(await migrate(db.dataSource)).toEqual([]);
+  });
+
+  it('resets a database that has data in it', async () => {
+    await db.dataSource.query(
+      `INSERT INTO org_units (code, province_code, kind, name, settings) VALUES ('XX', 'XX', 'province', 'Tỉnh thử', '{}')`,
+    );
+
+    await resetDatabase(db.dataSource);
+
+    expect(await db.dataSource.query('SELECT * FROM org_units')).toEqual([]);
+    expect(await tables()).toEqual(TABLES);
+  });
+
+  it("accepts every unit kind and role the domain defines, and nothing else", async () => {
+    const settings = JSON.stringify(DEFAULT_UNIT_SETTINGS);
+    for (const kind of ORG_UNIT_KINDS) {
+      await db.dataSource.query(`INSERT INTO org_units (code, province_code, kind, name, settings) VALUES ($1, 'KK', $2, $1, $3)`, [
+        `KK.${kind}`,
+        kind,
+        settings,
+      ]);
+    }
+    const [user] = (await db.dataSource.query(
+      `INSERT INTO users (username, full_name, email, password_hash) VALUES ('kk', 'K K', 'kk@plancycle.local', 'x') RETURNING id`,
+    )) as Array<{ id: string }>;
+    for (const role of ROLES) {
+      await db.dataSource.query(`INSERT INTO user_roles (user_id, unit_code, role) VALUES ($1, 'KK.province', $2)`, [user.id, role]);
+    }
+
+    await expect(
+      db.dataSource.query(`INSERT INTO org_units (code, province_code, kind, name, settings) VALUES ('KK.x', 'KK', 'ministry', 'x', '{}')`),
+    ).rejects.toThrow(/org_units_kind_check/);
+    await expect(
+      db.dataSource.query(`INSERT INTO user_roles (user_id, unit_code, role) VALUES ($1, 'KK.province', 'superuser')`, [user.id]),
+    ).rejects.toThrow(/user_roles_role_check/);
+  });
+});

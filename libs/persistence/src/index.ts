@@ -1,0 +1,12 @@
+export { createDataSource, migrate, resetDatabase, revertLast, type DataSourceOptions } from './data-source';
+export { OrgUnitRepository } from './org-units/org-unit.repository';
+export { UserRepository } from './users/user.repository';
+export type { UpsertUserInput, UserRecord } from './users/user-record';
+export { hashPassword, verifyPassword } from './users/password';
+export { WorkCalendarRepository, type WorkCalendarDayRecord } from './work-calendar/work-calendar.repository';
+export type { WorkCalendarDayKind, WorkCalendarDaySource } from './entities/work-calendar-day.entity';
+export { CycleRepository } from './cycles/cycle.repository';
+export type { CycleRecord, CycleUnitRecord, RecordCycleInput, RecordCycleStartedInput, RecordUnitInput } from './cycles/cycle-record';
+export { seedDemo, type SeedDemoResult } from './seed/seed-demo';
+export { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './seed/demo-users';
+export { demoProvinces, dongNaiUnits, giaLaiUnits } from './seed/demo-province';

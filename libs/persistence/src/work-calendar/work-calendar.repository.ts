@@ -1,0 +1,54 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { workCalendar, type LocalDate, type WorkCalendar } from '@plancycle/domain';
+import { baselineDaysOff } from '@plancycle/holidays';
+import type { WorkCalendarDayKind, WorkCalendarDaySource } from '../entities/work-calendar-day.entity';
+
+export interface WorkCalendarDayRecord {
+  date: LocalDate;
+  kind: WorkCalendarDayKind;
+  name: string;
+  source: WorkCalendarDaySource;
+}
+
+export class WorkCalendarRepository {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  /** Every recorded exception to the Monday–Friday week, as the domain's calendar. */
+  async workCalendar(): Promise<WorkCalendar> {
+    const days = await this.listDays();
+    return workCalendar(
+      days.filter((day) => day.kind === 'day_off').map((day) => day.date),
+      days.filter((day) => day.kind === 'working_day').map((day) => day.date),
+    );
+  }
+
+  async listDays(): Promise<WorkCalendarDayRecord[]> {
+    // to_char, not the driver's date parsing: a JS Date would carry the server's time zone into the day.
+    return (await this.db.query(
+      `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name, source FROM work_calendar_days ORDER BY date`,
+    )) as WorkCalendarDayRecord[];
+  }
+
+  /**
+   * Adds the library's days off for each year that has none of them yet. A year already seeded is
+   * left alone as a whole, so an admin's corrections survive a reseed: days they changed (kept by
+   * ON CONFLICT) and baseline days they deleted (kept out by the year check).
+   */
+  async seedBaseline(years: readonly number[]): Promise<number> {
+    const days = years.flatMap((year) => baselineDaysOff(year));
+    if (days.length === 0) return 0;
+    const inserted = (await this.db.query(
+      `INSERT INTO work_calendar_days (date, kind, name, source)
+       SELECT baseline.day, 'day_off', baseline.name, 'baseline'
+       FROM unnest($1::date[], $2::text[]) AS baseline (day, name)
+       WHERE NOT EXISTS (
+         SELECT 1 FROM work_calendar_days seeded
+         WHERE seeded.source = 'baseline' AND date_trunc('year', seeded.date) = date_trunc('year', baseline.day)
+       )
+       ON CONFLICT (date) DO NOTHING
+       RETURNING date`,
+      [days.map((day) => day.date), days.map((day) => day.name)],
+    )) as unknown[];
+    return inserted.length;
+  }
+}
