@@ -1,5 +1,5 @@
 import type { Problem } from '../errors/domain-error';
-import { isInstant, localDate, vietnamDateOf, type Instant, type LocalDate } from '../calendar/local-date';
+import { isInstant, isLocalDate, localDate, vietnamDateOf, type Instant, type LocalDate } from '../calendar/local-date';
 import { addWorkingDays, deadlineOf, type WorkCalendar } from '../calendar/working-days';
 
 /**
@@ -103,6 +103,13 @@ export function validateCycleCalendar(calendar: CycleCalendar): Problem[] {
     }
     return Date.parse(value);
   };
+  const day = (field: string, value: unknown): number | null => {
+    if (!isLocalDate(value)) {
+      problems.push({ code: 'CALENDAR_DATE_INVALID', field, message: `Ngày không hợp lệ ở ${field} (định dạng YYYY-MM-DD).` });
+      return null;
+    }
+    return Date.parse(`${value}T00:00:00Z`);
+  };
   const inOrder = (earlier: [string, number | null], later: [string, number | null]) => {
     if (earlier[1] !== null && later[1] !== null && earlier[1] > later[1]) {
       problems.push({
@@ -116,8 +123,8 @@ export function validateCycleCalendar(calendar: CycleCalendar): Problem[] {
     for (let index = 1; index < steps.length; index += 1) inOrder(steps[index - 1], steps[index]);
   };
   const window = (name: string, report: ReportingWindow, extra: Array<[string, unknown]> = []) => {
-    const start = instant(`${name}.periodStart`, `${report.periodStart}T00:00:00Z`);
-    const end = instant(`${name}.periodEnd`, `${report.periodEnd}T00:00:00Z`);
+    const start = day(`${name}.periodStart`, report.periodStart);
+    const end = day(`${name}.periodEnd`, report.periodEnd);
     const steps: Array<[string, number | null]> = [
       [`${name}.unitDue`, instant(`${name}.unitDue`, report.unitDue)],
       [`${name}.coordinatorDue`, instant(`${name}.coordinatorDue`, report.coordinatorDue)],
@@ -162,4 +169,45 @@ export function validateCycleCalendar(calendar: CycleCalendar): Problem[] {
     inOrder(steps[0], ['closesAt', instant('closesAt', calendar.closesAt)]);
   }
   return problems;
+}
+
+/**
+ * An admin's changes to a calendar: any subset of its keys, nested objects and the quarters by
+ * position. Unknown keys are refused (a typo would otherwise silently keep the default date).
+ */
+export function applyCalendarChanges(base: CycleCalendar, changes: unknown): { calendar: CycleCalendar; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const merge = (current: unknown, change: unknown, path: string): unknown => {
+    if (change === undefined) return current;
+    if (Array.isArray(current)) {
+      if (!Array.isArray(change) || change.length > current.length) {
+        problems.push({ code: 'CALENDAR_SHAPE_INVALID', field: path, message: `${path} phải là mảng tối đa ${current.length} phần tử.` });
+        return current;
+      }
+      return current.map((item, index) => merge(item, change[index], `${path}[${index}]`));
+    }
+    if (current !== null && typeof current === 'object') {
+      if (change === null || typeof change !== 'object' || Array.isArray(change)) {
+        problems.push({ code: 'CALENDAR_SHAPE_INVALID', field: path, message: `${path} phải là một đối tượng.` });
+        return current;
+      }
+      const result: Record<string, unknown> = { ...(current as Record<string, unknown>) };
+      for (const [key, value] of Object.entries(change)) {
+        const field = path ? `${path}.${key}` : key;
+        if (!(key in result)) {
+          problems.push({ code: 'CALENDAR_FIELD_UNKNOWN', field, message: `Lịch không có mục ${field}.` });
+          continue;
+        }
+        result[key] = merge(result[key], value, field);
+      }
+      return result;
+    }
+    if (typeof change !== typeof current) {
+      problems.push({ code: 'CALENDAR_DATE_INVALID', field: path, message: `Giá trị của ${path} không hợp lệ.` });
+      return current;
+    }
+    return change;
+  };
+  const calendar = merge(base, changes, '') as CycleCalendar;
+  return { calendar, problems: [...problems, ...validateCycleCalendar(calendar)] };
 }

@@ -1,0 +1,23 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { PlanCycleConfig } from '@plancycle/config';
+import { AuthModule } from './auth/auth.module';
+import { AppConfig } from './config/app-config';
+import { CyclesModule } from './cycles/cycles.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthController } from './health/health.controller';
+import { TemporalModule } from './temporal/temporal.module';
+
+@Module({})
+export class AppModule {
+  /** The configuration comes in as an argument so tests can point the API at their own services. */
+  static forRoot(config: PlanCycleConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [DatabaseModule, TemporalModule, AuthModule, CyclesModule],
+      controllers: [HealthController],
+      providers: [{ provide: AppConfig, useValue: new AppConfig(config) }],
+      exports: [AppConfig],
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AppConfig } from '../config/app-config';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+
+const TOKEN_LIFETIME = '8h'; // one working day
+
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ secret: config.value.api.jwtSecret, signOptions: { expiresIn: TOKEN_LIFETIME } }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+})
+export class AuthModule {}

@@ -1,0 +1,51 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError } from '@plancycle/domain';
+import type { ApiErrorBody } from './api-exception';
+
+/** Generic answers for errors raised by the framework itself, before our code runs. */
+const FRAMEWORK_ERRORS: Partial<Record<number, Omit<ApiErrorBody, 'statusCode'>>> = {
+  [HttpStatus.BAD_REQUEST]: { code: 'REQUEST_INVALID', message: 'Yêu cầu không hợp lệ.' },
+  [HttpStatus.NOT_FOUND]: { code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ được yêu cầu.' },
+  [HttpStatus.PAYLOAD_TOO_LARGE]: { code: 'REQUEST_TOO_LARGE', message: 'Dữ liệu gửi lên quá lớn.' },
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: { code: 'REQUEST_MEDIA_TYPE', message: 'Định dạng dữ liệu không được hỗ trợ.' },
+};
+
+/**
+ * Every error leaves as `{ statusCode, code, message }`. What a user caused is a 4xx with a message
+ * they can act on; anything else is logged and answered with a 500 that leaks nothing.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ApiErrorBody {
+    if (exception instanceof DomainError) {
+      return { statusCode: HttpStatus.BAD_REQUEST, code: exception.code, message: exception.message, details: exception.details };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const response = exception.getResponse();
+      if (typeof response === 'object' && response !== null && 'code' in response) return response as ApiErrorBody;
+      const known = FRAMEWORK_ERRORS[statusCode];
+      return known ? { statusCode, ...known } : { statusCode, code: `HTTP_${statusCode}`, message: exception.message };
+    }
+    // body-parser's errors carry a status and a type instead of being HttpExceptions.
+    const parserError = exception as { status?: number; type?: string };
+    if (parserError?.type === 'entity.parse.failed') {
+      return { statusCode: 400, code: 'REQUEST_JSON_INVALID', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' };
+    }
+    if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
+      const known = FRAMEWORK_ERRORS[parserError.status] ?? FRAMEWORK_ERRORS[400]!;
+      return { statusCode: parserError.status, ...known };
+    }
+    return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Hệ thống gặp lỗi. Vui lòng thử lại sau hoặc báo quản trị viên.' };
+  }
+}

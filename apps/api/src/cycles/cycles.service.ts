@@ -1,0 +1,124 @@
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import {
+  annualCycleWorkflowId,
+  applyCalendarChanges,
+  cycleIdOf,
+  defaultCycleCalendar,
+  holdsRole,
+  selectParticipants,
+  type CycleCalendar,
+} from '@plancycle/domain';
+import { CycleRepository, OrgUnitRepository, WorkCalendarRepository } from '@plancycle/persistence';
+import { SEARCH_ATTRIBUTES, annualCycleWorkflow, cycleRecordedUpdate, type AnnualCycleInput } from '@plancycle/workflows';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { badRequest, forbidden, notFound } from '../common/api-exception';
+import { TemporalClientService } from '../temporal/temporal-client.service';
+import { presentCycle, type CycleView } from './cycle.presenter';
+import type { StartCycleDto } from './dtos/start-cycle.dto';
+
+/** How long a start request waits for the workflow to record the cycle before answering 202. */
+const RECORDED_WAIT_MS = 15_000;
+
+export type StartCycleResult =
+  | { status: HttpStatus.CREATED | HttpStatus.OK; cycle: CycleView }
+  | { status: HttpStatus.ACCEPTED; cycle: { id: string; workflowId: string; stage: 'starting' } };
+
+@Injectable()
+export class CyclesService {
+  private readonly logger = new Logger(CyclesService.name);
+
+  constructor(
+    @Inject(OrgUnitRepository) private readonly orgUnits: OrgUnitRepository,
+    @Inject(CycleRepository) private readonly cycles: CycleRepository,
+    @Inject(WorkCalendarRepository) private readonly workCalendars: WorkCalendarRepository,
+    @Inject(TemporalClientService) private readonly temporal: TemporalClientService,
+  ) {}
+
+  /**
+   * Starts a province's annual cycle, or finds the one already started: the workflow id is derived
+   * from province and year, and Temporal refuses a second execution with the same id.
+   * Everything is checked before anything is started, so a refused request leaves no trace.
+   */
+  async start(request: StartCycleDto, user: AuthenticatedUser): Promise<StartCycleResult> {
+    const province = await this.orgUnits.findByCode(request.provinceCode);
+    if (!province || province.kind !== 'province') {
+      throw badRequest('CYCLE_PROVINCE_UNKNOWN', `Không tìm thấy tỉnh có mã "${request.provinceCode}".`);
+    }
+    if (!holdsRole(user.roles, 'admin', province)) {
+      throw forbidden(`Chỉ quản trị viên của ${province.name} mới được bắt đầu chu kỳ kế hoạch.`);
+    }
+
+    const participants = selectParticipants(await this.orgUnits.listProvinceUnits(province.code), request.participatingUnitCodes);
+    const calendar = await this.calendarFor(request);
+
+    const cycleId = cycleIdOf(province.code, request.year);
+    const existing = await this.cycles.findById(cycleId);
+    if (existing) return { status: HttpStatus.OK, cycle: presentCycle(existing) };
+    if (Date.parse(calendar.closesAt) <= Date.now()) {
+      throw badRequest('CYCLE_CALENDAR_PAST', `Lịch của chu kỳ đã kết thúc (closesAt ${calendar.closesAt}); hãy chọn năm khác hoặc sửa lịch.`);
+    }
+
+    const workflowId = annualCycleWorkflowId(cycleId);
+    const input: AnnualCycleInput = {
+      cycleId,
+      provinceCode: province.code,
+      year: request.year,
+      calendar,
+      participants: participants.map((unit) => ({ unitCode: unit.code, unitName: unit.name, kind: unit.kind })),
+      startedBy: user.id,
+    };
+    let created = true;
+    try {
+      await this.temporal.client.workflow.start(annualCycleWorkflow, {
+        workflowId,
+        taskQueue: this.temporal.taskQueue,
+        args: [input],
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        typedSearchAttributes: [
+          { key: SEARCH_ATTRIBUTES.province, value: province.code },
+          { key: SEARCH_ATTRIBUTES.year, value: request.year },
+          { key: SEARCH_ATTRIBUTES.stage, value: 'running' },
+        ],
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      created = false; // a concurrent request won the race; answer with its cycle
+    }
+
+    const recorded = await this.waitUntilRecorded(workflowId);
+    const cycle = recorded ? await this.cycles.findById(cycleId) : null;
+    if (!cycle) return { status: HttpStatus.ACCEPTED, cycle: { id: cycleId, workflowId, stage: 'starting' } };
+    return { status: created ? HttpStatus.CREATED : HttpStatus.OK, cycle: presentCycle(cycle) };
+  }
+
+  async get(id: string, user: AuthenticatedUser): Promise<CycleView> {
+    const cycle = await this.cycles.findById(id);
+    if (!cycle) throw notFound('CYCLE_NOT_FOUND', `Không tìm thấy chu kỳ "${id}".`);
+    const roleUnits = await Promise.all(user.roles.map((role) => this.orgUnits.findByCode(role.unitCode)));
+    if (!roleUnits.some((unit) => unit?.provinceCode === cycle.provinceCode)) {
+      throw forbidden('Bạn không thuộc tỉnh của chu kỳ này.');
+    }
+    return presentCycle(cycle);
+  }
+
+  private async calendarFor(request: StartCycleDto): Promise<CycleCalendar> {
+    const base = defaultCycleCalendar(request.year, await this.workCalendars.workCalendar());
+    const { calendar, problems } = applyCalendarChanges(base, request.calendar ?? {});
+    if (problems.length > 0) throw badRequest('CYCLE_CALENDAR_INVALID', problems[0].message, { problems });
+    return calendar;
+  }
+
+  /** Waits for the workflow to say the cycle is in the database; false when the worker is not answering. */
+  private async waitUntilRecorded(workflowId: string): Promise<boolean> {
+    const handle = this.temporal.client.workflow.getHandle(workflowId);
+    try {
+      await this.temporal.client.withDeadline(Date.now() + RECORDED_WAIT_MS, () => handle.executeUpdate(cycleRecordedUpdate));
+      return true;
+    } catch (error) {
+      this.logger.warn(`Cycle ${workflowId} not recorded within ${RECORDED_WAIT_MS} ms: ${String(error)}`);
+      return false;
+    }
+  }
+}
+

@@ -1,0 +1,28 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CycleRepository, OrgUnitRepository, UserRepository, WorkCalendarRepository, createDataSource } from '@plancycle/persistence';
+import { AppConfig } from '../config/app-config';
+
+/** One DataSource per API process, and the repositories over it. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: DataSource,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => createDataSource(config.value.databaseUrl).initialize(),
+    },
+    { provide: OrgUnitRepository, inject: [DataSource], useFactory: (ds: DataSource) => new OrgUnitRepository(ds) },
+    { provide: UserRepository, inject: [DataSource], useFactory: (ds: DataSource) => new UserRepository(ds) },
+    { provide: CycleRepository, inject: [DataSource], useFactory: (ds: DataSource) => new CycleRepository(ds) },
+    { provide: WorkCalendarRepository, inject: [DataSource], useFactory: (ds: DataSource) => new WorkCalendarRepository(ds) },
+  ],
+  exports: [DataSource, OrgUnitRepository, UserRepository, CycleRepository, WorkCalendarRepository],
+})
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}

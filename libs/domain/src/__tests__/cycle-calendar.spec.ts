@@ -1,0 +1,78 @@
+import { applyCalendarChanges, defaultCycleCalendar, endOfDayInVietnam, validateCycleCalendar, workCalendar, type CycleCalendar } from '..';
+
+const noHolidays = workCalendar();
+
+describe('default cycle calendar', () => {
+  it('asks for the annual report before 10/11, as the Gia Lai 2023 plan does', () => {
+    const calendar = defaultCycleCalendar(2023, noHolidays);
+    expect(calendar.annualReport.unitDue).toBe(endOfDayInVietnam('2023-11-09'));
+    expect(calendar.annualReport.periodStart).toBe('2022-12-15');
+  });
+
+  it('moves the annual deadline to Monday when 9/11 is a Sunday', () => {
+    expect(defaultCycleCalendar(2025, noHolidays).annualReport.unitDue).toBe(endOfDayInVietnam('2025-11-10'));
+  });
+
+  it('cuts quarterly figures from the 15th of the month before the quarter to the 14th of its last month (NĐ 09/2019)', () => {
+    const quarters = defaultCycleCalendar(2026, noHolidays).quarterlyReports;
+    expect(quarters.map((q) => [q.periodStart, q.periodEnd])).toEqual([
+      ['2025-12-15', '2026-03-14'],
+      ['2026-03-15', '2026-06-14'],
+      ['2026-06-15', '2026-09-14'],
+      ['2026-09-15', '2026-12-14'],
+    ]);
+  });
+
+  it('leaves at least one working day after the cut-off and gives every level its own later deadline', () => {
+    const q2 = defaultCycleCalendar(2026, noHolidays).quarterlyReports[1];
+    expect(q2.unitDue).toBe(endOfDayInVietnam('2026-06-15'));
+    expect(Date.parse(q2.coordinatorDue)).toBeGreaterThan(Date.parse(q2.unitDue));
+    expect(Date.parse(q2.provinceDue)).toBeGreaterThan(Date.parse(q2.coordinatorDue));
+  });
+
+  it('is valid as produced', () => {
+    expect(validateCycleCalendar(defaultCycleCalendar(2027, noHolidays))).toEqual([]);
+  });
+});
+
+describe('calendar changes', () => {
+  const base = defaultCycleCalendar(2027, noHolidays);
+
+  it('applies a nested change and keeps every other date', () => {
+    const { calendar, problems } = applyCalendarChanges(base, { annualReport: { ministryDue: '2027-12-20T10:00:00.000Z' } });
+    expect(problems).toEqual([]);
+    expect(calendar.annualReport.ministryDue).toBe('2027-12-20T10:00:00.000Z');
+    expect(calendar.annualReport.unitDue).toBe(base.annualReport.unitDue);
+  });
+
+  it('refuses an unknown key instead of silently keeping the default', () => {
+    const { problems } = applyCalendarChanges(base, { anualReport: {} });
+    expect(problems).toEqual([expect.objectContaining({ code: 'CALENDAR_FIELD_UNKNOWN', field: 'anualReport' })]);
+  });
+
+  it('refuses deadlines out of the order of the work', () => {
+    const { problems } = applyCalendarChanges(base, { unitPlanDraftDue: '2026-01-01T00:00:00.000Z' });
+    expect(problems).toContainEqual(expect.objectContaining({ code: 'CALENDAR_ORDER_INVALID', field: 'unitPlanDraftDue' }));
+  });
+
+  it('refuses a date that is not a date', () => {
+    const { problems } = applyCalendarChanges(base, { closesAt: 'cuối năm' });
+    expect(problems).toContainEqual(expect.objectContaining({ code: 'CALENDAR_DATE_INVALID', field: 'closesAt' }));
+  });
+
+  it('accepts a whole year squeezed into seconds, as tests run it', () => {
+    const start = Date.parse('2030-01-01T00:00:00.000Z');
+    const at = (seconds: number) => new Date(start + seconds * 1000).toISOString();
+    const window = (offset: number) => ({ unitDue: at(offset), coordinatorDue: at(offset + 1), provinceDue: at(offset + 2) });
+    const squeezed: CycleCalendar = {
+      provincialPlanDue: at(1),
+      unitPlanDraftDue: at(2),
+      appraisalDue: at(3),
+      unitPlanIssueDue: at(4),
+      quarterlyReports: ([1, 2, 3, 4] as const).map((quarter) => ({ quarter, periodStart: '2029-12-15', periodEnd: '2030-03-14', ...window(quarter * 10) })),
+      annualReport: { periodStart: '2029-12-15', periodEnd: '2030-11-06', ...window(50), ministryDue: at(53) },
+      closesAt: at(60),
+    };
+    expect(validateCycleCalendar(squeezed)).toEqual([]);
+  });
+});

@@ -1,0 +1,144 @@
+import { CycleRepository, OrgUnitRepository } from '@plancycle/persistence';
+import { selectParticipants } from '@plancycle/domain';
+import { eventually } from '../support/eventually';
+import { startTestStack, type TestStack } from '../support/stack';
+
+// The Temporal server is shared by the whole run: this file owns the years 2031-2039 of GL.
+describe('starting an annual cycle: HTTP → Temporal → PostgreSQL', () => {
+  let stack: TestStack;
+  let admin: string;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    admin = await stack.login('admin.gl');
+  });
+  afterAll(() => stack?.stop());
+
+  const countWorkflows = async (year: number) =>
+    (await stack.client.workflow.count(`PlanCycleProvince = 'GL' AND PlanCycleYear = ${year}`)).count;
+  const countCycles = async () => Number((await stack.dataSource.query('SELECT count(*) AS n FROM cycles'))[0].n);
+
+  it('starts the cycle, one unit workflow per participating unit, and records every unit', async () => {
+    const units = await new OrgUnitRepository(stack.dataSource).listProvinceUnits('GL');
+    const participants = selectParticipants(units).map((unit) => unit.code).sort();
+
+    const response = await stack.http().post('/api/cycles').set('Authorization', `Bearer ${admin}`).send({ provinceCode: 'GL', year: 2031 });
+
+    expect(response.status).toBe(201);
+    expect(response.headers.location).toBe('/api/cycles/GL-2031');
+    expect(response.body).toMatchObject({ id: 'GL-2031', provinceCode: 'GL', year: 2031, stage: 'running', stageLabel: 'Đang thực hiện' });
+    expect(response.body.units.map((unit: { unitCode: string }) => unit.unitCode).sort()).toEqual(participants);
+    expect(response.body.calendar.annualReport.unitDue).toBe('2031-11-10T16:59:59.999Z'); // 9/11/2031 is a Sunday
+
+    const cycle = await eventually(async () => {
+      const body = (await stack.http().get('/api/cycles/GL-2031').set('Authorization', `Bearer ${admin}`).expect(200)).body;
+      expect(body.units.every((unit: { stage: string }) => unit.stage === 'drafting')).toBe(true);
+      return body;
+    });
+    expect(cycle.units[0].stageLabel).toBe('Đang xây dựng kế hoạch');
+
+    await eventually(async () => expect(await countWorkflows(2031)).toBe(participants.length + 1));
+    const parent = await stack.client.workflow.getHandle('annual-cycle/GL-2031').describe();
+    expect(parent.status.name).toBe('RUNNING');
+    const child = await stack.client.workflow.getHandle(cycle.units[0].workflowId).describe();
+    expect(child.parentExecution?.workflowId).toBe('annual-cycle/GL-2031');
+  });
+
+  it('returns the existing cycle when it is started again, and creates nothing', async () => {
+    const before = { cycles: await countCycles(), workflows: await countWorkflows(2031) };
+
+    const again = await stack.http().post('/api/cycles').set('Authorization', `Bearer ${admin}`).send({ provinceCode: 'GL', year: 2031 });
+
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe('GL-2031');
+    expect(await countCycles()).toBe(before.cycles);
+    expect(await countWorkflows(2031)).toBe(before.workflows);
+  });
+
+  it('starts one cycle when two admins press start at the same moment', async () => {
+    const start = () =>
+      stack.http().post('/api/cycles').set('Authorization', `Bearer ${admin}`).send({ provinceCode: 'GL', year: 2032, participatingUnitCodes: ['GL.STTTT'] });
+
+    const statuses = (await Promise.all([start(), start()])).map((response) => response.status).sort();
+
+    expect(statuses).toEqual([200, 201]);
+    expect((await new CycleRepository(stack.dataSource).findByProvinceAndYear('GL', 2032))?.units).toHaveLength(1);
+    await eventually(async () => expect(await countWorkflows(2032)).toBe(2));
+  });
+
+  describe('refuses bad input with a 400, a stable code and a Vietnamese message, writing nothing', () => {
+    const cases: Array<[string, unknown, string]> = [
+      ['a missing province', { year: 2033 }, 'CYCLE_PROVINCE_REQUIRED'],
+      ['a year that is not a number', { provinceCode: 'GL', year: 'hai nghìn' }, 'CYCLE_YEAR_INVALID'],
+      ['a year written as text', { provinceCode: 'GL', year: '2033' }, 'CYCLE_YEAR_INVALID'],
+      ['a year out of range', { provinceCode: 'GL', year: 20333 }, 'CYCLE_YEAR_INVALID'],
+      ['an unknown unit', { provinceCode: 'GL', year: 2033, participatingUnitCodes: ['GL.SNGV', 'GL.KHONG-CO'] }, 'CYCLE_UNIT_UNKNOWN'],
+      ['a unit list that is not a list', { provinceCode: 'GL', year: 2033, participatingUnitCodes: 'GL.SNGV' }, 'CYCLE_UNITS_INVALID'],
+      ['an unknown province', { provinceCode: 'ZZ', year: 2033 }, 'CYCLE_PROVINCE_UNKNOWN'],
+      ['an unknown field', { provinceCode: 'GL', year: 2033, provice: 'GL' }, 'REQUEST_FIELD_UNKNOWN'],
+      ['a misspelt calendar key', { provinceCode: 'GL', year: 2033, calendar: { closeAt: '2033-12-31T00:00:00Z' } }, 'CYCLE_CALENDAR_INVALID'],
+      ['deadlines out of order', { provinceCode: 'GL', year: 2033, calendar: { unitPlanIssueDue: '2033-01-01T00:00:00Z' } }, 'CYCLE_CALENDAR_INVALID'],
+      ['a year already over', { provinceCode: 'GL', year: 2020 }, 'CYCLE_CALENDAR_PAST'],
+    ];
+
+    it.each(cases)('%s', async (_, body, code) => {
+      const cyclesBefore = await countCycles();
+
+      const response = await stack.http().post('/api/cycles').set('Authorization', `Bearer ${admin}`).send(body as object);
+
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ statusCode: 400, code });
+      expect(response.body.message).toMatch(/[àáảãạăâđêôơưẠ-ỹ]/i); // Vietnamese, for the official reading it
+      expect(await countCycles()).toBe(cyclesBefore);
+      expect(await countWorkflows(2033)).toBe(0);
+      expect(await countWorkflows(2020)).toBe(0);
+    });
+
+    it('a body that is not JSON', async () => {
+      const response = await stack
+        .http()
+        .post('/api/cycles')
+        .set('Authorization', `Bearer ${admin}`)
+        .set('Content-Type', 'application/json')
+        .send('{"provinceCode": "GL", "year": ');
+
+      expect(response.status).toBe(400);
+      expect(response.body.code).toBe('REQUEST_JSON_INVALID');
+    });
+  });
+
+  describe('lets only the province admin start a cycle', () => {
+    it('asks an anonymous caller to log in', async () => {
+      const response = await stack.http().post('/api/cycles').send({ provinceCode: 'GL', year: 2034 });
+      expect(response.status).toBe(401);
+      expect(response.body.code).toBe('AUTH_REQUIRED');
+    });
+
+    it('refuses an officer and another province admin', async () => {
+      for (const username of ['canbo.songoaivu', 'admin.dn']) {
+        const token = await stack.login(username);
+        const response = await stack.http().post('/api/cycles').set('Authorization', `Bearer ${token}`).send({ provinceCode: 'GL', year: 2034 });
+        expect(response.status).toBe(403);
+        expect(response.body.code).toBe('AUTH_FORBIDDEN');
+      }
+      expect(await countWorkflows(2034)).toBe(0);
+    });
+
+    it('refuses a wrong password without saying whether the account exists', async () => {
+      const wrong = await stack.http().post('/api/auth/login').send({ username: 'admin.gl', password: 'sai' });
+      const unknown = await stack.http().post('/api/auth/login').send({ username: 'khong.co', password: 'sai' });
+      expect([wrong.status, unknown.status]).toEqual([401, 401]);
+      expect(wrong.body).toEqual(unknown.body);
+    });
+  });
+
+  it('reports Temporal and PostgreSQL reachability', async () => {
+    const response = await stack.http().get('/api/health').expect(200);
+    expect(response.body).toEqual({ status: 'up', checks: { postgres: { status: 'up' }, temporal: { status: 'up' } } });
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const response = await stack.http().get('/api/docs/openapi.json').expect(200);
+    expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/api/cycles', '/api/cycles/{id}', '/api/health']));
+  });
+});

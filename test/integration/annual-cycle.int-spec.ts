@@ -1,0 +1,84 @@
+import { Worker } from '@temporalio/worker';
+import { cycleIdOf, annualCycleWorkflowId, defaultCycleCalendar, selectParticipants, workCalendar, type CycleCalendar } from '@plancycle/domain';
+import { CycleRepository, OrgUnitRepository } from '@plancycle/persistence';
+import { annualCycleWorkflow, closeCycleSignal, cycleRecordedUpdate, type AnnualCycleInput } from '@plancycle/workflows';
+import { startTestStack, type TestStack } from '../support/stack';
+
+// The Temporal server is shared by the whole run: this file owns the years 2041-2049 of DN.
+describe('annualCycleWorkflow against the real Temporal server', () => {
+  let stack: TestStack;
+  let cycles: CycleRepository;
+
+  beforeAll(async () => {
+    stack = await startTestStack({ api: false });
+    cycles = new CycleRepository(stack.dataSource);
+  });
+  afterAll(() => stack?.stop());
+
+  /** The default calendar of the year, with the cycle closing `closesInMs` from now. */
+  const calendarClosingIn = (year: number, closesInMs: number): CycleCalendar => ({
+    ...defaultCycleCalendar(year, workCalendar()),
+    closesAt: new Date(Date.now() + closesInMs).toISOString(),
+  });
+
+  const inputFor = async (year: number, calendar: CycleCalendar): Promise<AnnualCycleInput> => {
+    const units = selectParticipants(await new OrgUnitRepository(stack.dataSource).listProvinceUnits('DN'));
+    return {
+      cycleId: cycleIdOf('DN', year),
+      provinceCode: 'DN',
+      year,
+      calendar,
+      participants: units.map((unit) => ({ unitCode: unit.code, unitName: unit.name, kind: unit.kind })),
+      startedBy: null,
+    };
+  };
+
+  const start = (input: AnnualCycleInput) =>
+    stack.client.workflow.start(annualCycleWorkflow, {
+      workflowId: annualCycleWorkflowId(input.cycleId),
+      taskQueue: stack.config.temporal.taskQueue,
+      args: [input],
+    });
+
+  it('runs to the calendar date it is given: a year squeezed into seconds', async () => {
+    const input = await inputFor(2041, calendarClosingIn(2041, 3_000));
+
+    const result = await (await start(input)).result();
+
+    expect(result).toEqual({ cycleId: 'DN-2041', stage: 'closed', recorded: true, participantCount: input.participants.length });
+    const cycle = await cycles.findById('DN-2041');
+    expect(cycle?.stage).toBe('closed');
+    expect(cycle?.closedAt).not.toBeNull();
+    expect(cycle?.units.map((unit) => unit.stage)).toEqual(input.participants.map(() => 'closed'));
+  });
+
+  it('answers the start update once the cycle and all its units are in the database', async () => {
+    const input = await inputFor(2042, calendarClosingIn(2042, 60 * 60_000));
+    const handle = await start(input);
+
+    const progress = await handle.executeUpdate(cycleRecordedUpdate);
+
+    expect(progress).toMatchObject({ cycleId: 'DN-2042', stage: 'running', recorded: true });
+    const cycle = await cycles.findById('DN-2042');
+    expect(cycle?.units).toHaveLength(input.participants.length);
+    await handle.signal(closeCycleSignal);
+    expect((await handle.result()).stage).toBe('closed');
+  });
+
+  it('closes early when an admin closes the cycle, and replays its own history deterministically', async () => {
+    const input = await inputFor(2043, calendarClosingIn(2043, 60 * 60_000));
+    const handle = await start(input);
+    await handle.executeUpdate(cycleRecordedUpdate);
+
+    await handle.signal(closeCycleSignal);
+    await handle.result();
+
+    const history = await handle.fetchHistory();
+    await Worker.runReplayHistory(
+      { workflowBundle: { codePath: process.env.PLANCYCLE_TEST_WORKFLOW_BUNDLE as string } },
+      history,
+      handle.workflowId,
+    );
+    expect(history.events?.length).toBeLessThan(40 + 6 * input.participants.length);
+  });
+});

@@ -1,0 +1,83 @@
+import {
+  condition,
+  proxyActivities,
+  setHandler,
+  startChild,
+  workflowInfo,
+  allHandlersFinished,
+  type ChildWorkflowHandle,
+} from '@temporalio/workflow';
+import { unitPlanWorkflowId, type CycleStage } from '@plancycle/domain';
+import {
+  SEARCH_ATTRIBUTES,
+  closeCycleSignal,
+  closeUnitSignal,
+  cycleProgressQuery,
+  cycleRecordedUpdate,
+  type AnnualCycleInput,
+  type CycleProgress,
+  type PlanCycleActivities,
+} from './contract';
+import { unitPlanWorkflow } from './unit-plan.workflow';
+import { millisecondsUntil } from './calendar-time';
+
+const { recordCycleStarted, recordCycleStage } = proxyActivities<PlanCycleActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/**
+ * One province's year: records the cycle, starts one child workflow per participating unit, and
+ * runs until the calendar's closesAt (or an admin closes it), then closes every unit.
+ */
+export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<CycleProgress> {
+  const state = { stage: 'running' as CycleStage, recorded: false, closeRequested: false, sequence: 0 };
+  const progress = (): CycleProgress => ({
+    cycleId: input.cycleId,
+    stage: state.stage,
+    recorded: state.recorded,
+    participantCount: input.participants.length,
+  });
+  setHandler(cycleProgressQuery, progress);
+  setHandler(cycleRecordedUpdate, async () => {
+    await condition(() => state.recorded);
+    return progress();
+  });
+  setHandler(closeCycleSignal, () => {
+    state.closeRequested = true;
+  });
+
+  const { workflowId } = workflowInfo();
+  const record = { cycleId: input.cycleId, provinceCode: input.provinceCode, year: input.year, workflowId, calendar: input.calendar, startedBy: input.startedBy };
+  const unitWorkflowIds = Object.fromEntries(
+    input.participants.map((unit) => [unit.unitCode, unitPlanWorkflowId(input.cycleId, unit.unitCode)]),
+  );
+  await recordCycleStarted({ ...record, stage: 'running', sequence: ++state.sequence, participants: input.participants, unitWorkflowIds });
+  state.recorded = true;
+
+  // Started together so the whole fan-out costs one workflow task, not one per unit.
+  const units: ChildWorkflowHandle<typeof unitPlanWorkflow>[] = await Promise.all(
+    input.participants.map((unit) =>
+      startChild(unitPlanWorkflow, {
+        workflowId: unitWorkflowIds[unit.unitCode],
+        args: [{ cycleId: input.cycleId, provinceCode: input.provinceCode, year: input.year, unit, calendar: input.calendar }],
+        typedSearchAttributes: [
+          { key: SEARCH_ATTRIBUTES.province, value: input.provinceCode },
+          { key: SEARCH_ATTRIBUTES.year, value: input.year },
+          { key: SEARCH_ATTRIBUTES.unit, value: unit.unitCode },
+          { key: SEARCH_ATTRIBUTES.stage, value: 'drafting' },
+        ],
+      }),
+    ),
+  );
+
+  const untilClose = millisecondsUntil(input.calendar.closesAt);
+  if (untilClose > 0) await condition(() => state.closeRequested, untilClose);
+
+  await Promise.all(units.map((unit) => unit.signal(closeUnitSignal)));
+  await Promise.all(units.map((unit) => unit.result()));
+  state.stage = 'closed';
+  await recordCycleStage({ ...record, stage: 'closed', sequence: ++state.sequence });
+  await condition(allHandlersFinished);
+  return progress();
+}

@@ -1,0 +1,3 @@
+// The file the worker bundles: every workflow type the task queue serves.
+export { annualCycleWorkflow } from './annual-cycle.workflow';
+export { unitPlanWorkflow } from './unit-plan.workflow';
