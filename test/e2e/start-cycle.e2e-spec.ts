@@ -1,3 +1,5 @@
+import request from 'supertest';
+import { createApp } from '@plancycle/api';
 import { CycleRepository, OrgUnitRepository } from '@plancycle/persistence';
 import { selectParticipants } from '@plancycle/domain';
 import { eventually } from '../support/eventually';
@@ -135,6 +137,19 @@ describe('starting an annual cycle: HTTP → Temporal → PostgreSQL', () => {
   it('reports Temporal and PostgreSQL reachability', async () => {
     const response = await stack.http().get('/api/health').expect(200);
     expect(response.body).toEqual({ status: 'up', checks: { postgres: { status: 'up' }, temporal: { status: 'up' } } });
+  });
+
+  it('answers 503 and names Temporal when Temporal cannot be reached', async () => {
+    const unreachable = { ...stack.config, temporal: { ...stack.config.temporal, address: '127.0.0.1:1' } };
+    const app = await createApp(unreachable, { logger: false });
+    await app.init();
+    try {
+      const response = await request(app.getHttpServer()).get('/api/health');
+      expect(response.status).toBe(503);
+      expect(response.body.checks).toEqual({ postgres: { status: 'up' }, temporal: { status: 'down', error: expect.any(String) } });
+    } finally {
+      await app.close();
+    }
   });
 
   it('serves the OpenAPI document', async () => {

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApp } from '@plancycle/api';
@@ -26,7 +26,16 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
+let runtimeInstalled = false;
+/** Worker lifecycle chatter would bury test failures: show warnings and errors only. */
+function installQuietRuntime(): void {
+  if (runtimeInstalled) return;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  runtimeInstalled = true;
+}
+
 export async function startTestStack(options: { api?: boolean } = {}): Promise<TestStack> {
+  installQuietRuntime();
   const database = await createTestDatabase();
   const dataSource = await createDataSource(database.url).initialize();
   await seedDemo(dataSource);

@@ -5,11 +5,13 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { PlanCycleConfig } from '@plancycle/config';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { jsonBody } from './common/json-body';
 import { createValidationPipe } from './common/validation.pipe';
 
 /** The HTTP app, configured but not listening: main.ts listens, tests use it in-process. */
 export async function createApp(config: PlanCycleConfig, options: { logger?: false } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: options.logger ?? ['log', 'warn', 'error'] });
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger: options.logger ?? ['log', 'warn', 'error'], bodyParser: false });
+  app.use(...jsonBody());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -1,7 +1,7 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createActivities } from '@plancycle/activities';
-import { bundlerOptions, WORKFLOWS_PATH } from './workflow-bundle';
+import { WORKFLOWS_PATH, workspaceWebpackConfigHook } from './workflow-bundle';
 
 export interface PlanCycleWorkerOptions {
   connection: NativeConnection;
@@ -16,7 +16,7 @@ export interface PlanCycleWorkerOptions {
 export function createPlanCycleWorker(options: PlanCycleWorkerOptions): Promise<Worker> {
   const workflows = options.workflowBundlePath
     ? { workflowBundle: { codePath: options.workflowBundlePath } }
-    : { workflowsPath: WORKFLOWS_PATH, bundlerOptions };
+    : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { webpackConfigHook: workspaceWebpackConfigHook } };
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,

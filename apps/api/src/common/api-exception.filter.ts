@@ -37,15 +37,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const known = FRAMEWORK_ERRORS[statusCode];
       return known ? { statusCode, ...known } : { statusCode, code: `HTTP_${statusCode}`, message: exception.message };
     }
-    // body-parser's errors carry a status and a type instead of being HttpExceptions.
-    const parserError = exception as { status?: number; type?: string };
-    if (parserError?.type === 'entity.parse.failed') {
-      return { statusCode: 400, code: 'REQUEST_JSON_INVALID', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' };
-    }
-    if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
-      const known = FRAMEWORK_ERRORS[parserError.status] ?? FRAMEWORK_ERRORS[400]!;
-      return { statusCode: parserError.status, ...known };
-    }
     return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Hệ thống gặp lỗi. Vui lòng thử lại sau hoặc báo quản trị viên.' };
   }
 }

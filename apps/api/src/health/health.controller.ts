@@ -2,6 +2,7 @@ import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { Public } from '../auth/authenticated-user';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 
 type Check = { status: 'up' } | { status: 'down'; error: string };
@@ -9,6 +10,7 @@ type Check = { status: 'up' } | { status: 'down'; error: string };
 const CHECK_TIMEOUT_MS = 3000;
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(
@@ -21,7 +23,7 @@ export class HealthController {
   async check(@Res({ passthrough: true }) response: Response) {
     const [postgres, temporal] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
-      probe(() => this.temporal.connection.workflowService.getSystemInfo({})),
+      probe(() => this.temporal.checkReachable(CHECK_TIMEOUT_MS)),
     ]);
     const healthy = postgres.status === 'up' && temporal.status === 'up';
     response.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);

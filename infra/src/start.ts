@@ -1,0 +1,141 @@
+/**
+ * `npm start`: the whole system on embedded defaults, for a newcomer or a demo.
+ * Temporal dev server (SQLite under .data/), PostgreSQL (DATABASE_URL, else the local server, else an
+ * embedded one under .data/pg), a development SMTP server with a mailbox page, the worker, the API
+ * and the demo province. Each service is replaced by an existing one when its variable is set.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DevSmtpServer, startDevMailboxPage } from '@plancycle/mail';
+import { createDataSource, migrate, seedDemo } from '@plancycle/persistence';
+import { resolvePostgres } from './postgres';
+import { ensureTemporalCli, startTemporalDevServer } from './temporal-dev-server';
+
+const ROOT = resolve(__dirname, '../..');
+const DATA = join(ROOT, '.data');
+const API_PORT = Number(process.env.API_PORT ?? 3000);
+const MAILBOX_PORT = Number(process.env.MAILBOX_PORT ?? 1080);
+const SMTP_PORT = Number(process.env.SMTP_PORT ?? 1025);
+
+type Stop = () => Promise<void>;
+
+async function main(): Promise<void> {
+  mkdirSync(DATA, { recursive: true });
+  const stops: Stop[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((error) => console.error(error));
+  };
+  process.once('SIGINT', () => void stopAll().then(() => process.exit(0)));
+  process.once('SIGTERM', () => void stopAll().then(() => process.exit(0)));
+
+  try {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+
+    let temporalUi: string | null = null;
+    if (!process.env.TEMPORAL_ADDRESS) {
+      await ensureTemporalCli();
+      const temporal = await startTemporalDevServer({
+        dbFile: join(DATA, 'temporal.db'),
+        port: Number(process.env.TEMPORAL_PORT ?? 7233),
+        uiPort: Number(process.env.TEMPORAL_UI_PORT ?? 8233),
+        logFile: join(DATA, 'temporal.log'),
+      });
+      stops.push(temporal.stop);
+      env.TEMPORAL_ADDRESS = temporal.address;
+      env.TEMPORAL_NAMESPACE = temporal.namespace;
+      temporalUi = temporal.uiUrl;
+    }
+
+    const postgres = await resolvePostgres({ dataDir: join(DATA, 'pg'), database: 'plancycle' });
+    stops.push(postgres.stop);
+    env.DATABASE_URL = postgres.url;
+    const dataSource = await createDataSource(postgres.url).initialize();
+    await migrate(dataSource);
+    const demo = await seedDemo(dataSource);
+    await dataSource.destroy();
+
+    let mailbox: string | null = null;
+    if (!process.env.SMTP_URL) {
+      const smtp = new DevSmtpServer();
+      const { url } = await smtp.start({ port: SMTP_PORT });
+      const page = await startDevMailboxPage(smtp, { port: MAILBOX_PORT });
+      stops.push(() => smtp.stop(), page.stop);
+      env.SMTP_URL = url;
+      mailbox = page.url;
+    }
+
+    env.JWT_SECRET ??= randomBytes(32).toString('hex');
+    env.API_PORT = String(API_PORT);
+
+    const worker = runApp('worker', 'apps/worker/src/main.ts', env);
+    stops.push(() => stopChild(worker));
+    const api = runApp('api', 'apps/api/src/main.ts', env);
+    stops.push(() => stopChild(api));
+    await waitForHealth(`http://127.0.0.1:${API_PORT}/api/health`);
+
+    console.log(
+      [
+        '',
+        'PlanCycle đã chạy / PlanCycle is up:',
+        `  API và tài liệu OpenAPI:  http://127.0.0.1:${API_PORT}/api/docs`,
+        temporalUi && `  Temporal UI:              ${temporalUi}`,
+        mailbox && `  Hộp thư phát triển:       ${mailbox}`,
+        `  PostgreSQL (${postgres.source}):  ${postgres.url.replace(/:[^:@/]*@/, ':***@')}`,
+        '',
+        'Tài khoản demo (mật khẩu / password: plancycle):',
+        ...demo.users.map((user) => `  ${user.username.padEnd(20)} ${user.fullName} — ${user.roles.map((r) => `${r.role}@${r.unitCode}`).join(', ')}`),
+        '',
+        'Bắt đầu chu kỳ / start a cycle: log in at /api/docs (POST /api/auth/login), Authorize, then POST /api/cycles {"provinceCode":"GL","year":2027}',
+        'Ctrl+C để dừng / to stop.',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    );
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+function runApp(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register', join(ROOT, entry)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = (chunk: Buffer) => chunk.toString().replace(/^(?=.)/gm, `[${name}] `);
+  child.stdout?.on('data', (chunk: Buffer) => process.stdout.write(prefix(chunk)));
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(prefix(chunk)));
+  child.on('exit', (code, signal) => {
+    if (code !== 0 && signal === null) console.error(`[${name}] exited with code ${code}`);
+  });
+  return child;
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function waitForHealth(url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`The API did not become healthy at ${url} within ${timeoutMs / 1000} s.`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
