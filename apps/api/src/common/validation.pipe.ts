@@ -18,7 +18,8 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     validateCustomDecorators: true,
     exceptionFactory: (errors) => {
-      const problems = errors.flatMap((error) => flatten(error, ''));
+      // One line per field and code: IsInt, Min and Max failing together say the same thing once.
+      const problems = [...new Map(errors.flatMap((error) => flatten(error, '')).map((p) => [`${p.field}|${p.code}`, p])).values()];
       const first = problems[0] ?? { code: 'REQUEST_INVALID', message: 'Yêu cầu không hợp lệ.' };
       return badRequest(first.code, first.message, { problems });
     },
