@@ -7,33 +7,14 @@ import type { PlanCycleActivities } from '@plancycle/workflows';
  */
 export function createCycleActivities(cycles: CycleRepository): PlanCycleActivities {
   return {
-    async recordCycleStarted(input) {
-      await cycles.recordCycleStarted({
-        id: input.cycleId,
-        provinceCode: input.provinceCode,
-        year: input.year,
-        workflowId: input.workflowId,
-        stage: input.stage,
-        calendar: input.calendar,
-        startedBy: input.startedBy,
-        sequence: input.sequence,
-        units: input.participants.map((unit) => ({ unitCode: unit.unitCode, workflowId: input.unitWorkflowIds[unit.unitCode] })),
-      });
+    async recordCycleStarted(write) {
+      await cycles.recordCycleStarted(write);
     },
-    async recordCycleStage(input) {
-      await cycles.recordCycle({
-        id: input.cycleId,
-        provinceCode: input.provinceCode,
-        year: input.year,
-        workflowId: input.workflowId,
-        stage: input.stage,
-        calendar: input.calendar,
-        startedBy: input.startedBy,
-        sequence: input.sequence,
-      });
+    async recordCycleStage(write) {
+      await cycles.recordCycle(write);
     },
-    async recordUnitStage(input) {
-      await cycles.recordUnit(input);
+    async recordUnitStage(write) {
+      await cycles.recordUnit(write);
     },
   };
 }

@@ -48,18 +48,21 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   });
 
   const { workflowId } = workflowInfo();
-  const record = { cycleId: input.cycleId, provinceCode: input.provinceCode, year: input.year, workflowId, calendar: input.calendar, startedBy: input.startedBy };
-  const unitWorkflowIds = Object.fromEntries(
-    input.participants.map((unit) => [unit.unitCode, unitPlanWorkflowId(input.cycleId, unit.unitCode)]),
-  );
-  await recordCycleStarted({ ...record, stage: 'running', sequence: ++state.sequence, participants: input.participants, unitWorkflowIds });
+  const record = { id: input.cycleId, provinceCode: input.provinceCode, year: input.year, workflowId, calendar: input.calendar, startedBy: input.startedBy };
+  const units = input.participants.map((unit) => ({ ...unit, workflowId: unitPlanWorkflowId(input.cycleId, unit.unitCode) }));
+  await recordCycleStarted({
+    ...record,
+    stage: 'running',
+    sequence: ++state.sequence,
+    units: units.map(({ unitCode, workflowId }) => ({ unitCode, workflowId })),
+  });
   state.recorded = true;
 
   // Started together so the whole fan-out costs one workflow task, not one per unit.
-  const units: ChildWorkflowHandle<typeof unitPlanWorkflow>[] = await Promise.all(
-    input.participants.map((unit) =>
+  const children: ChildWorkflowHandle<typeof unitPlanWorkflow>[] = await Promise.all(
+    units.map(({ workflowId: childId, ...unit }) =>
       startChild(unitPlanWorkflow, {
-        workflowId: unitWorkflowIds[unit.unitCode],
+        workflowId: childId,
         args: [{ cycleId: input.cycleId, provinceCode: input.provinceCode, year: input.year, unit, calendar: input.calendar }],
         typedSearchAttributes: [
           { key: SEARCH_ATTRIBUTES.province, value: input.provinceCode },
@@ -74,8 +77,8 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   const untilClose = millisecondsUntil(input.calendar.closesAt);
   if (untilClose > 0) await condition(() => state.closeRequested, untilClose);
 
-  await Promise.all(units.map((unit) => unit.signal(closeUnitSignal)));
-  await Promise.all(units.map((unit) => unit.result()));
+  await Promise.all(children.map((child) => child.signal(closeUnitSignal)));
+  await Promise.all(children.map((child) => child.result()));
   state.stage = 'closed';
   await recordCycleStage({ ...record, stage: 'closed', sequence: ++state.sequence });
   await condition(allHandlersFinished);

@@ -4,7 +4,7 @@
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import type { CycleCalendar, CycleStage, OrgUnitKind, UnitStage } from '@plancycle/domain';
+import type { CycleCalendar, CycleStage, CycleStartedWrite, CycleWrite, OrgUnitKind, UnitStage, UnitStageWrite } from '@plancycle/domain';
 
 /** Custom search attributes, registered when the dev server starts (see infra/). */
 export const SEARCH_ATTRIBUTES = {
@@ -60,31 +60,13 @@ export const unitProgressQuery = defineQuery<UnitProgress>('unitProgress');
 export const closeUnitSignal = defineSignal('closeUnit');
 
 /**
- * Side effects the workflows ask for. Every write carries the workflow's own sequence number so a
- * retried or late activity can never move a record backwards.
+ * Side effects the workflows ask for: writes into the read model whose shapes the domain declares.
+ * Each carries the workflow's own sequence number so a retried or late activity never moves a
+ * record backwards.
  */
-export interface RecordCycleInput {
-  cycleId: string;
-  provinceCode: string;
-  year: number;
-  workflowId: string;
-  stage: CycleStage;
-  calendar: CycleCalendar;
-  startedBy: string | null;
-  sequence: number;
-}
-
-export interface RecordUnitStageInput {
-  cycleId: string;
-  unitCode: string;
-  workflowId: string;
-  stage: UnitStage;
-  sequence: number;
-}
-
 export interface PlanCycleActivities {
   /** Writes the cycle and a `pending` row for every participant, in one transaction. */
-  recordCycleStarted(input: RecordCycleInput & { participants: Participant[]; unitWorkflowIds: Record<string, string> }): Promise<void>;
-  recordCycleStage(input: RecordCycleInput): Promise<void>;
-  recordUnitStage(input: RecordUnitStageInput): Promise<void>;
+  recordCycleStarted(write: CycleStartedWrite): Promise<void>;
+  recordCycleStage(write: CycleWrite): Promise<void>;
+  recordUnitStage(write: UnitStageWrite): Promise<void>;
 }

@@ -5,3 +5,4 @@ export * from './calendar/local-date';
 export * from './calendar/working-days';
 export * from './cycle/cycle';
 export * from './cycle/cycle-calendar';
+export * from './cycle/cycle-writes';

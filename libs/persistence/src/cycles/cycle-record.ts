@@ -26,27 +26,5 @@ export interface CycleRecord {
   units: CycleUnitRecord[];
 }
 
-/** A write from the cycle workflow; `sequence` grows with every write it makes. */
-export interface RecordCycleInput {
-  id: string;
-  provinceCode: string;
-  year: number;
-  workflowId: string;
-  stage: CycleStage;
-  calendar: CycleCalendar;
-  startedBy: string | null;
-  sequence: number;
-}
-
-/** A write from a unit's workflow, with that workflow's own sequence. */
-export interface RecordUnitInput {
-  cycleId: string;
-  unitCode: string;
-  stage: UnitStage;
-  workflowId: string;
-  sequence: number;
-}
-
-export interface RecordCycleStartedInput extends RecordCycleInput {
-  units: ReadonlyArray<{ unitCode: string; workflowId: string }>;
-}
+/** The writes are declared in the domain, shared with the workflows that make them. */
+export type { CycleWrite as RecordCycleInput, CycleStartedWrite as RecordCycleStartedInput, UnitStageWrite as RecordUnitInput } from '@plancycle/domain';

@@ -1,14 +1,14 @@
+import { migrate, resetDatabase, revertLast } from '@plancycle/persistence';
 import { ORG_UNIT_KINDS, ROLES, DEFAULT_UNIT_SETTINGS } from '@plancycle/domain';
-import { migrate, resetDatabase, revertLast } from '../data-source';
-import { createTestDatabase, type TestDatabase } from './test-database';
+import { createPersistenceTestDatabase, type PersistenceTestDatabase } from './persistence-test-database';
 
 const TABLES = ['cycle_units', 'cycles', 'org_units', 'user_roles', 'users', 'work_calendar_days'];
 
 describe('migrations', () => {
-  let db: TestDatabase;
+  let db: PersistenceTestDatabase;
 
   beforeAll(async () => {
-    db = await createTestDatabase({ migrated: false });
+    db = await createPersistenceTestDatabase({ migrated: false });
   });
 
   afterAll(async () => {

@@ -1,17 +1,14 @@
+import { CycleRepository, UserRepository, seedDemo, type RecordCycleInput } from '@plancycle/persistence';
 import { annualCycleWorkflowId, cycleIdOf, defaultCycleCalendar, unitPlanWorkflowId, workCalendar } from '@plancycle/domain';
-import { CycleRepository } from '../cycles/cycle.repository';
-import type { RecordCycleInput } from '../cycles/cycle-record';
-import { seedDemo } from '../seed/seed-demo';
-import { UserRepository } from '../users/user.repository';
-import { createTestDatabase, type TestDatabase } from './test-database';
+import { createPersistenceTestDatabase, type PersistenceTestDatabase } from './persistence-test-database';
 
 describe('CycleRepository', () => {
-  let db: TestDatabase;
+  let db: PersistenceTestDatabase;
   let cycles: CycleRepository;
   let cycle: RecordCycleInput;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
+    db = await createPersistenceTestDatabase();
     await seedDemo(db.dataSource);
     cycles = new CycleRepository(db.dataSource);
     const admin = await new UserRepository(db.dataSource).findByUsername('admin.gl');

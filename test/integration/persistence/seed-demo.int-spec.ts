@@ -1,15 +1,11 @@
-import { OrgUnitRepository } from '../org-units/org-unit.repository';
-import { verifyPassword } from '../users/password';
-import { UserRepository } from '../users/user.repository';
-import { DEMO_PASSWORD } from '../seed/demo-users';
-import { seedDemo } from '../seed/seed-demo';
-import { createTestDatabase, type TestDatabase } from './test-database';
+import { DEMO_PASSWORD, OrgUnitRepository, UserRepository, seedDemo, verifyPassword } from '@plancycle/persistence';
+import { createPersistenceTestDatabase, type PersistenceTestDatabase } from './persistence-test-database';
 
 describe('seedDemo', () => {
-  let db: TestDatabase;
+  let db: PersistenceTestDatabase;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
+    db = await createPersistenceTestDatabase();
   });
 
   afterAll(async () => {

@@ -1,13 +1,13 @@
+import { WorkCalendarRepository } from '@plancycle/persistence';
 import { isWorkingDay } from '@plancycle/domain';
 import { baselineDaysOff } from '@plancycle/holidays';
-import { WorkCalendarRepository } from '../work-calendar/work-calendar.repository';
-import { createTestDatabase, type TestDatabase } from './test-database';
+import { createPersistenceTestDatabase, type PersistenceTestDatabase } from './persistence-test-database';
 
 describe('WorkCalendarRepository', () => {
-  let db: TestDatabase;
+  let db: PersistenceTestDatabase;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
+    db = await createPersistenceTestDatabase();
   });
 
   afterAll(async () => {
