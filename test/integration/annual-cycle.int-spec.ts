@@ -1,8 +1,21 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { ensureTemporalCli } from '@plancycle/infra';
 import { Worker } from '@temporalio/worker';
-import { cycleIdOf, annualCycleWorkflowId, defaultCycleCalendar, selectParticipants, workCalendar, type CycleCalendar } from '@plancycle/domain';
+import { cycleIdOf, annualCycleWorkflowId, unitPlanWorkflowId, defaultCycleCalendar, selectParticipants, workCalendar, type CycleCalendar } from '@plancycle/domain';
 import { CycleRepository, OrgUnitRepository } from '@plancycle/persistence';
 import { annualCycleWorkflow, closeCycleSignal, cycleRecordedUpdate, type AnnualCycleInput } from '@plancycle/workflows';
 import { startTestStack, type TestStack } from '../support/stack';
+
+const HISTORIES = join(__dirname, '../fixtures/histories');
+
+/** The history as the Temporal CLI exports it (the JSON form `historyFromJSON` reads back). */
+async function recordHistory(workflowId: string, file: string): Promise<void> {
+  const cli = await ensureTemporalCli();
+  const json = execFileSync(cli, ['workflow', 'show', '--workflow-id', workflowId, '--output', 'json', '--address', process.env.TEMPORAL_ADDRESS as string]);
+  writeFileSync(join(HISTORIES, file), json);
+}
 
 // The Temporal server is shared by the whole run: this file owns the years 2041-2049 of DN.
 describe('annualCycleWorkflow against the real Temporal server', () => {
@@ -74,11 +87,13 @@ describe('annualCycleWorkflow against the real Temporal server', () => {
     await handle.result();
 
     const history = await handle.fetchHistory();
-    await Worker.runReplayHistory(
-      { workflowBundle: { codePath: process.env.PLANCYCLE_TEST_WORKFLOW_BUNDLE as string } },
-      history,
-      handle.workflowId,
-    );
+    await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.PLANCYCLE_TEST_WORKFLOW_BUNDLE as string } }, history, handle.workflowId);
     expect(history.events?.length).toBeLessThan(40 + 6 * input.participants.length);
+
+    if (process.env.PLANCYCLE_RECORD_HISTORIES) {
+      // Kept as fixtures: test/integration/replay.int-spec.ts replays them against every later version.
+      await recordHistory(handle.workflowId, 'annual-cycle.closed-early.json');
+      await recordHistory(unitPlanWorkflowId(input.cycleId, input.participants[0].unitCode), 'unit-plan.closed.json');
+    }
   });
 });
