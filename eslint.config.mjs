@@ -14,7 +14,7 @@ const boundaries = {
     {
       sourceTag: 'type:domain',
       onlyDependOnLibsWithTags: ['type:domain'],
-      allowedExternalImports: ['date-fns', 'date-fns/*', '@date-fns/tz', 'date-holidays'],
+      allowedExternalImports: ['date-fns', 'date-fns/*', '@date-fns/tz', 'date-holidays', 'read-vietnamese-number'],
     },
     {
       sourceTag: 'type:workflows',

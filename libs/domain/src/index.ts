@@ -6,3 +6,5 @@ export * from './calendar/working-days';
 export * from './cycle/cycle';
 export * from './cycle/cycle-calendar';
 export * from './cycle/cycle-writes';
+export * from './money/vnd';
+export * from './plan/time-frame';
