@@ -24,11 +24,23 @@ type Stop = () => Promise<void>;
 async function main(): Promise<void> {
   mkdirSync(DATA, { recursive: true });
   const stops: Stop[] = [];
-  const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((error) => console.error(error));
+  let stopping: Promise<void> | null = null;
+  // Runs once, whoever asks first (Ctrl+C, a failed start, a crashed child), newest service first.
+  const stopAll = () =>
+    (stopping ??= (async () => {
+      for (const stop of [...stops].reverse()) await stop().catch((error) => console.error(error));
+    })());
+  // A service that finished starting after Ctrl+C is stopped at once instead of being left behind.
+  const track = async (stop: Stop) => {
+    if (stopping) {
+      await stop();
+      throw new Error('Đã dừng theo yêu cầu / stopped on request.');
+    }
+    stops.push(stop);
   };
-  process.once('SIGINT', () => void stopAll().then(() => process.exit(0)));
-  process.once('SIGTERM', () => void stopAll().then(() => process.exit(0)));
+  const exitAfterStop = (code: number) => () => void stopAll().then(() => process.exit(code));
+  process.once('SIGINT', exitAfterStop(0));
+  process.once('SIGTERM', exitAfterStop(0));
 
   try {
     const env: NodeJS.ProcessEnv = { ...process.env };
@@ -42,18 +54,21 @@ async function main(): Promise<void> {
         uiPort: Number(process.env.TEMPORAL_UI_PORT ?? 8233),
         logFile: join(DATA, 'temporal.log'),
       });
-      stops.push(temporal.stop);
+      await track(temporal.stop);
       env.TEMPORAL_ADDRESS = temporal.address;
       env.TEMPORAL_NAMESPACE = temporal.namespace;
       temporalUi = temporal.uiUrl;
     }
 
     const postgres = await resolvePostgres({ dataDir: join(DATA, 'pg'), database: 'plancycle' });
-    stops.push(postgres.stop);
+    await track(postgres.stop);
     env.DATABASE_URL = postgres.url;
     const dataSource = await createDataSource(postgres.url).initialize();
     await migrate(dataSource);
-    const demo = await seedDemo(dataSource);
+    // Demo accounts have a published password: never put them into a database named by DATABASE_URL
+    // unless asked to with PLANCYCLE_DEMO=1.
+    const withDemo = process.env.PLANCYCLE_DEMO ? process.env.PLANCYCLE_DEMO === '1' : postgres.source !== 'env';
+    const demo = withDemo ? await seedDemo(dataSource) : null;
     await dataSource.destroy();
 
     let mailbox: string | null = null;
@@ -61,7 +76,8 @@ async function main(): Promise<void> {
       const smtp = new DevSmtpServer();
       const { url } = await smtp.start({ port: SMTP_PORT });
       const page = await startDevMailboxPage(smtp, { port: MAILBOX_PORT });
-      stops.push(() => smtp.stop(), page.stop);
+      await track(() => smtp.stop());
+      await track(page.stop);
       env.SMTP_URL = url;
       mailbox = page.url;
     }
@@ -69,10 +85,14 @@ async function main(): Promise<void> {
     env.JWT_SECRET ??= randomBytes(32).toString('hex');
     env.API_PORT = String(API_PORT);
 
-    const worker = runApp('worker', 'apps/worker/src/main.ts', env);
-    stops.push(() => stopChild(worker));
-    const api = runApp('api', 'apps/api/src/main.ts', env);
-    stops.push(() => stopChild(api));
+    // A child that dies on its own takes the whole system down with it: half a system misleads.
+    const onCrash = () => {
+      if (!stopping) exitAfterStop(1)();
+    };
+    const worker = runApp('worker', 'apps/worker/src/main.ts', env, onCrash);
+    await track(() => stopChild(worker));
+    const api = runApp('api', 'apps/api/src/main.ts', env, onCrash);
+    await track(() => stopChild(api));
     await waitForHealth(`http://127.0.0.1:${API_PORT}/api/health`);
 
     console.log(
@@ -84,8 +104,12 @@ async function main(): Promise<void> {
         mailbox && `  Hộp thư phát triển:       ${mailbox}`,
         `  PostgreSQL (${postgres.source}):  ${postgres.url.replace(/:[^:@/]*@/, ':***@')}`,
         '',
-        'Tài khoản demo (mật khẩu / password: plancycle):',
-        ...demo.users.map((user) => `  ${user.username.padEnd(20)} ${user.fullName} — ${user.roles.map((r) => `${r.role}@${r.unitCode}`).join(', ')}`),
+        ...(demo
+          ? [
+              'Tài khoản demo (mật khẩu / password: plancycle):',
+              ...demo.users.map((user) => `  ${user.username.padEnd(20)} ${user.fullName} — ${user.roles.map((r) => `${r.role}@${r.unitCode}`).join(', ')}`),
+            ]
+          : ['Không nạp dữ liệu demo vào DATABASE_URL (đặt PLANCYCLE_DEMO=1 nếu muốn) / no demo data loaded into DATABASE_URL.']),
         '',
         'Bắt đầu chu kỳ / start a cycle: log in at /api/docs (POST /api/auth/login), Authorize, then POST /api/cycles {"provinceCode":"GL","year":2027}',
         'Ctrl+C để dừng / to stop.',
@@ -99,13 +123,15 @@ async function main(): Promise<void> {
   }
 }
 
-function runApp(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
+function runApp(name: string, entry: string, env: NodeJS.ProcessEnv, onCrash: () => void): ChildProcess {
   const child = spawn(process.execPath, ['-r', 'ts-node/register', join(ROOT, entry)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = (chunk: Buffer) => chunk.toString().replace(/^(?=.)/gm, `[${name}] `);
   child.stdout?.on('data', (chunk: Buffer) => process.stdout.write(prefix(chunk)));
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(prefix(chunk)));
   child.on('exit', (code, signal) => {
-    if (code !== 0 && signal === null) console.error(`[${name}] exited with code ${code}`);
+    if (signal !== null || code === 0) return;
+    console.error(`[${name}] exited with code ${code}; stopping PlanCycle.`);
+    onCrash();
   });
   return child;
 }

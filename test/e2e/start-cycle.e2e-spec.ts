@@ -1,11 +1,15 @@
 import request from 'supertest';
 import { createApp } from '@plancycle/api';
 import { CycleRepository, OrgUnitRepository } from '@plancycle/persistence';
-import { selectParticipants } from '@plancycle/domain';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { selectParticipants, vietnamDateOf } from '@plancycle/domain';
 import { eventually } from '../support/eventually';
 import { startTestStack, type TestStack } from '../support/stack';
 
-// The Temporal server is shared by the whole run: this file owns the years 2031-2039 of GL.
+// The Temporal server is shared by the whole run: this file owns GL's years YEAR..YEAR+9, always
+// in the future so the calendar never counts as over.
+const YEAR = new Date().getFullYear() + 5;
+
 describe('starting an annual cycle: HTTP → Temporal → PostgreSQL', () => {
   let stack: TestStack;
   let admin: string;
@@ -14,7 +18,24 @@ describe('starting an annual cycle: HTTP → Temporal → PostgreSQL', () => {
     stack = await startTestStack();
     admin = await stack.login('admin.gl');
   });
-  afterAll(() => stack?.stop());
+  afterAll(async () => {
+    // Leave nothing running on the shared server (or on a real cluster named by TEMPORAL_ADDRESS).
+    for (const year of [YEAR, YEAR + 1]) await stack?.client.workflow.getHandle(`annual-cycle/GL-${year}`).terminate('end of test').catch(() => undefined);
+    await stack?.stop();
+  });
+
+  /** Authoritative, unlike visibility (which is eventually consistent): does the workflow exist at all? */
+  const workflowExists = (year: number) =>
+    stack.client.workflow
+      .getHandle(`annual-cycle/GL-${year}`)
+      .describe()
+      .then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof WorkflowNotFoundError) return false;
+          throw error;
+        },
+      );
 
   const countWorkflows = async (year: number) =>
     (await stack.client.workflow.count(`PlanCycleProvince = 'GL' AND PlanCycleYear = ${year}`)).count;
@@ -24,62 +45,65 @@ describe('starting an annual cycle: HTTP → Temporal → PostgreSQL', () => {
     const units = await new OrgUnitRepository(stack.dataSource).listProvinceUnits('GL');
     const participants = selectParticipants(units).map((unit) => unit.code).sort();
 
-    const response = await stack.http().post('/api/cycles').set('Authorization', `Bearer ${admin}`).send({ provinceCode: 'GL', year: 2031 });
+    const response = await stack.http().post('/api/cycles').set('Authorization', `Bearer ${admin}`).send({ provinceCode: 'GL', year: YEAR });
 
     expect(response.status).toBe(201);
-    expect(response.headers.location).toBe('/api/cycles/GL-2031');
-    expect(response.body).toMatchObject({ id: 'GL-2031', provinceCode: 'GL', year: 2031, stage: 'running', stageLabel: 'Đang thực hiện' });
+    expect(response.headers.location).toBe(`/api/cycles/GL-${YEAR}`);
+    expect(response.body).toMatchObject({ id: `GL-${YEAR}`, provinceCode: 'GL', year: YEAR, stage: 'running', stageLabel: 'Đang thực hiện' });
     expect(response.body.units.map((unit: { unitCode: string }) => unit.unitCode).sort()).toEqual(participants);
-    expect(response.body.calendar.annualReport.unitDue).toBe('2031-11-10T16:59:59.999Z'); // 9/11/2031 is a Sunday
+    // Before 10/11: the end of 9/11 in Vietnam, or of the next working day when 9/11 is a day off.
+    const annualDue = vietnamDateOf(response.body.calendar.annualReport.unitDue);
+    expect(annualDue >= `${YEAR}-11-09` && annualDue <= `${YEAR}-11-11`).toBe(true);
 
     const cycle = await eventually(async () => {
-      const body = (await stack.http().get('/api/cycles/GL-2031').set('Authorization', `Bearer ${admin}`).expect(200)).body;
+      const body = (await stack.http().get(`/api/cycles/GL-${YEAR}`).set('Authorization', `Bearer ${admin}`).expect(200)).body;
       expect(body.units.every((unit: { stage: string }) => unit.stage === 'drafting')).toBe(true);
       return body;
     });
     expect(cycle.units[0].stageLabel).toBe('Đang xây dựng kế hoạch');
 
-    await eventually(async () => expect(await countWorkflows(2031)).toBe(participants.length + 1));
-    const parent = await stack.client.workflow.getHandle('annual-cycle/GL-2031').describe();
+    await eventually(async () => expect(await countWorkflows(YEAR)).toBe(participants.length + 1));
+    const parent = await stack.client.workflow.getHandle(`annual-cycle/GL-${YEAR}`).describe();
     expect(parent.status.name).toBe('RUNNING');
     const child = await stack.client.workflow.getHandle(cycle.units[0].workflowId).describe();
-    expect(child.parentExecution?.workflowId).toBe('annual-cycle/GL-2031');
+    expect(child.parentExecution?.workflowId).toBe(`annual-cycle/GL-${YEAR}`);
   });
 
   it('returns the existing cycle when it is started again, and creates nothing', async () => {
-    const before = { cycles: await countCycles(), workflows: await countWorkflows(2031) };
+    const before = { cycles: await countCycles(), workflows: await countWorkflows(YEAR) };
 
-    const again = await stack.http().post('/api/cycles').set('Authorization', `Bearer ${admin}`).send({ provinceCode: 'GL', year: 2031 });
+    const again = await stack.http().post('/api/cycles').set('Authorization', `Bearer ${admin}`).send({ provinceCode: 'GL', year: YEAR });
 
     expect(again.status).toBe(200);
-    expect(again.body.id).toBe('GL-2031');
+    expect(again.body.id).toBe(`GL-${YEAR}`);
     expect(await countCycles()).toBe(before.cycles);
-    expect(await countWorkflows(2031)).toBe(before.workflows);
+    expect(await countWorkflows(YEAR)).toBe(before.workflows);
   });
 
   it('starts one cycle when two admins press start at the same moment', async () => {
     const start = () =>
-      stack.http().post('/api/cycles').set('Authorization', `Bearer ${admin}`).send({ provinceCode: 'GL', year: 2032, participatingUnitCodes: ['GL.STTTT'] });
+      stack.http().post('/api/cycles').set('Authorization', `Bearer ${admin}`).send({ provinceCode: 'GL', year: YEAR + 1, participatingUnitCodes: ['GL.STTTT'] });
 
     const statuses = (await Promise.all([start(), start()])).map((response) => response.status).sort();
 
     expect(statuses).toEqual([200, 201]);
-    expect((await new CycleRepository(stack.dataSource).findByProvinceAndYear('GL', 2032))?.units).toHaveLength(1);
-    await eventually(async () => expect(await countWorkflows(2032)).toBe(2));
+    expect((await new CycleRepository(stack.dataSource).findByProvinceAndYear('GL', YEAR + 1))?.units).toHaveLength(1);
+    await eventually(async () => expect(await countWorkflows(YEAR + 1)).toBe(2));
   });
 
   describe('refuses bad input with a 400, a stable code and a Vietnamese message, writing nothing', () => {
+    const BAD = YEAR + 2;
     const cases: Array<[string, unknown, string]> = [
-      ['a missing province', { year: 2033 }, 'CYCLE_PROVINCE_REQUIRED'],
+      ['a missing province', { year: BAD }, 'CYCLE_PROVINCE_REQUIRED'],
       ['a year that is not a number', { provinceCode: 'GL', year: 'hai nghìn' }, 'CYCLE_YEAR_INVALID'],
-      ['a year written as text', { provinceCode: 'GL', year: '2033' }, 'CYCLE_YEAR_INVALID'],
+      ['a year written as text', { provinceCode: 'GL', year: String(BAD) }, 'CYCLE_YEAR_INVALID'],
       ['a year out of range', { provinceCode: 'GL', year: 20333 }, 'CYCLE_YEAR_INVALID'],
-      ['an unknown unit', { provinceCode: 'GL', year: 2033, participatingUnitCodes: ['GL.SNGV', 'GL.KHONG-CO'] }, 'CYCLE_UNIT_UNKNOWN'],
-      ['a unit list that is not a list', { provinceCode: 'GL', year: 2033, participatingUnitCodes: 'GL.SNGV' }, 'CYCLE_UNITS_INVALID'],
-      ['an unknown province', { provinceCode: 'ZZ', year: 2033 }, 'CYCLE_PROVINCE_UNKNOWN'],
-      ['an unknown field', { provinceCode: 'GL', year: 2033, provice: 'GL' }, 'REQUEST_FIELD_UNKNOWN'],
-      ['a misspelt calendar key', { provinceCode: 'GL', year: 2033, calendar: { closeAt: '2033-12-31T00:00:00Z' } }, 'CYCLE_CALENDAR_INVALID'],
-      ['deadlines out of order', { provinceCode: 'GL', year: 2033, calendar: { unitPlanIssueDue: '2033-01-01T00:00:00Z' } }, 'CYCLE_CALENDAR_INVALID'],
+      ['an unknown unit', { provinceCode: 'GL', year: BAD, participatingUnitCodes: ['GL.SNGV', 'GL.KHONG-CO'] }, 'CYCLE_UNIT_UNKNOWN'],
+      ['a unit list that is not a list', { provinceCode: 'GL', year: BAD, participatingUnitCodes: 'GL.SNGV' }, 'CYCLE_UNITS_INVALID'],
+      ['an unknown province', { provinceCode: 'ZZ', year: BAD }, 'CYCLE_PROVINCE_UNKNOWN'],
+      ['an unknown field', { provinceCode: 'GL', year: BAD, provice: 'GL' }, 'REQUEST_FIELD_UNKNOWN'],
+      ['a misspelt calendar key', { provinceCode: 'GL', year: BAD, calendar: { closeAt: `${BAD}-12-31T00:00:00Z` } }, 'CYCLE_CALENDAR_INVALID'],
+      ['deadlines out of order', { provinceCode: 'GL', year: BAD, calendar: { unitPlanIssueDue: `${BAD}-01-01T00:00:00Z` } }, 'CYCLE_CALENDAR_INVALID'],
       ['a year already over', { provinceCode: 'GL', year: 2020 }, 'CYCLE_CALENDAR_PAST'],
     ];
 
@@ -92,8 +116,8 @@ describe('starting an annual cycle: HTTP → Temporal → PostgreSQL', () => {
       expect(response.body).toMatchObject({ statusCode: 400, code });
       expect(response.body.message).toMatch(/[àáảãạăâđêôơưẠ-ỹ]/i); // Vietnamese, for the official reading it
       expect(await countCycles()).toBe(cyclesBefore);
-      expect(await countWorkflows(2033)).toBe(0);
-      expect(await countWorkflows(2020)).toBe(0);
+      expect(await workflowExists(BAD)).toBe(false);
+      expect(await workflowExists(2020)).toBe(false);
     });
 
     it('a body that is not JSON', async () => {
@@ -111,7 +135,7 @@ describe('starting an annual cycle: HTTP → Temporal → PostgreSQL', () => {
 
   describe('lets only the province admin start a cycle', () => {
     it('asks an anonymous caller to log in', async () => {
-      const response = await stack.http().post('/api/cycles').send({ provinceCode: 'GL', year: 2034 });
+      const response = await stack.http().post('/api/cycles').send({ provinceCode: 'GL', year: YEAR + 3 });
       expect(response.status).toBe(401);
       expect(response.body.code).toBe('AUTH_REQUIRED');
     });
@@ -119,11 +143,11 @@ describe('starting an annual cycle: HTTP → Temporal → PostgreSQL', () => {
     it('refuses an officer and another province admin', async () => {
       for (const username of ['canbo.songoaivu', 'admin.dn']) {
         const token = await stack.login(username);
-        const response = await stack.http().post('/api/cycles').set('Authorization', `Bearer ${token}`).send({ provinceCode: 'GL', year: 2034 });
+        const response = await stack.http().post('/api/cycles').set('Authorization', `Bearer ${token}`).send({ provinceCode: 'GL', year: YEAR + 3 });
         expect(response.status).toBe(403);
         expect(response.body.code).toBe('AUTH_FORBIDDEN');
       }
-      expect(await countWorkflows(2034)).toBe(0);
+      expect(await workflowExists(YEAR + 3)).toBe(false);
     });
 
     it('refuses a wrong password without saying whether the account exists', async () => {
@@ -132,6 +156,17 @@ describe('starting an annual cycle: HTTP → Temporal → PostgreSQL', () => {
       expect([wrong.status, unknown.status]).toEqual([401, 401]);
       expect(wrong.body).toEqual(unknown.body);
     });
+  });
+
+  it('shows a cycle only to users of its province, answering others as if it did not exist', async () => {
+    const outsider = await stack.login('admin.dn');
+
+    const foreign = await stack.http().get(`/api/cycles/GL-${YEAR}`).set('Authorization', `Bearer ${outsider}`);
+    const missing = await stack.http().get('/api/cycles/GL-1999').set('Authorization', `Bearer ${admin}`);
+
+    expect([foreign.status, missing.status]).toEqual([404, 404]);
+    expect(foreign.body.code).toBe('CYCLE_NOT_FOUND');
+    expect(missing.body.code).toBe('CYCLE_NOT_FOUND');
   });
 
   it('reports Temporal and PostgreSQL reachability', async () => {
@@ -146,7 +181,7 @@ describe('starting an annual cycle: HTTP → Temporal → PostgreSQL', () => {
     try {
       const response = await request(app.getHttpServer()).get('/api/health');
       expect(response.status).toBe(503);
-      expect(response.body.checks).toEqual({ postgres: { status: 'up' }, temporal: { status: 'down', error: expect.any(String) } });
+      expect(response.body.checks).toEqual({ postgres: { status: 'up' }, temporal: { status: 'down' } });
     } finally {
       await app.close();
     }

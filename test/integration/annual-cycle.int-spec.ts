@@ -5,7 +5,7 @@ import { ensureTemporalCli } from '@plancycle/infra';
 import { Worker } from '@temporalio/worker';
 import { cycleIdOf, annualCycleWorkflowId, unitPlanWorkflowId, defaultCycleCalendar, selectParticipants, workCalendar, type CycleCalendar } from '@plancycle/domain';
 import { CycleRepository, OrgUnitRepository } from '@plancycle/persistence';
-import { annualCycleWorkflow, closeCycleSignal, cycleRecordedUpdate, type AnnualCycleInput } from '@plancycle/workflows';
+import { closeCycleSignal, cycleRecordedUpdate, type AnnualCycleInput, type annualCycleWorkflow } from '@plancycle/workflows';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const HISTORIES = join(__dirname, '../fixtures/histories');
@@ -17,7 +17,8 @@ async function recordHistory(workflowId: string, file: string): Promise<void> {
   writeFileSync(join(HISTORIES, file), json);
 }
 
-// The Temporal server is shared by the whole run: this file owns the years 2041-2049 of DN.
+// The Temporal server is shared by the whole run: this file owns DN's years YEAR..YEAR+9.
+const YEAR = new Date().getFullYear() + 15;
 describe('annualCycleWorkflow against the real Temporal server', () => {
   let stack: TestStack;
   let cycles: CycleRepository;
@@ -47,39 +48,41 @@ describe('annualCycleWorkflow against the real Temporal server', () => {
   };
 
   const start = (input: AnnualCycleInput) =>
-    stack.client.workflow.start(annualCycleWorkflow, {
+    stack.client.workflow.start<typeof annualCycleWorkflow>('annualCycleWorkflow', {
       workflowId: annualCycleWorkflowId(input.cycleId),
       taskQueue: stack.config.temporal.taskQueue,
       args: [input],
     });
 
   it('runs to the calendar date it is given: a year squeezed into seconds', async () => {
-    const input = await inputFor(2041, calendarClosingIn(2041, 3_000));
+    const input = await inputFor(YEAR, calendarClosingIn(YEAR, 3_000));
 
     const result = await (await start(input)).result();
 
-    expect(result).toEqual({ cycleId: 'DN-2041', stage: 'closed', recorded: true, participantCount: input.participants.length });
-    const cycle = await cycles.findById('DN-2041');
+    expect(result).toEqual({ cycleId: `DN-${YEAR}`, stage: 'closed', recorded: true, participantCount: input.participants.length });
+    const cycle = await cycles.findById(`DN-${YEAR}`);
     expect(cycle?.stage).toBe('closed');
     expect(cycle?.closedAt).not.toBeNull();
     expect(cycle?.units.map((unit) => unit.stage)).toEqual(input.participants.map(() => 'closed'));
+    const { searchAttributes } = await stack.client.workflow.getHandle(annualCycleWorkflowId(`DN-${YEAR}`)).describe();
+    expect(searchAttributes.PlanCycleStage).toEqual(['closed']);
   });
 
   it('answers the start update once the cycle and all its units are in the database', async () => {
-    const input = await inputFor(2042, calendarClosingIn(2042, 60 * 60_000));
+    const input = await inputFor(YEAR + 1, calendarClosingIn(YEAR + 1, 60 * 60_000));
     const handle = await start(input);
 
     const progress = await handle.executeUpdate(cycleRecordedUpdate);
 
-    expect(progress).toMatchObject({ cycleId: 'DN-2042', stage: 'running', recorded: true });
-    const cycle = await cycles.findById('DN-2042');
+    expect(progress).toMatchObject({ cycleId: `DN-${YEAR + 1}`, stage: 'running', recorded: true });
+    const cycle = await cycles.findById(`DN-${YEAR + 1}`);
     expect(cycle?.units).toHaveLength(input.participants.length);
     await handle.signal(closeCycleSignal);
     expect((await handle.result()).stage).toBe('closed');
   });
 
   it('closes early when an admin closes the cycle, and replays its own history deterministically', async () => {
-    const input = await inputFor(2043, calendarClosingIn(2043, 60 * 60_000));
+    const input = await inputFor(YEAR + 2, calendarClosingIn(YEAR + 2, 60 * 60_000));
     const handle = await start(input);
     await handle.executeUpdate(cycleRecordedUpdate);
 
@@ -90,10 +93,11 @@ describe('annualCycleWorkflow against the real Temporal server', () => {
     await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.PLANCYCLE_TEST_WORKFLOW_BUNDLE as string } }, history, handle.workflowId);
     expect(history.events?.length).toBeLessThan(40 + 6 * input.participants.length);
 
-    if (process.env.PLANCYCLE_RECORD_HISTORIES) {
+    const version = process.env.PLANCYCLE_RECORD_HISTORIES; // e.g. v2: a name for the workflow code of this commit
+    if (version) {
       // Kept as fixtures: test/integration/replay.int-spec.ts replays them against every later version.
-      await recordHistory(handle.workflowId, 'annual-cycle.closed-early.json');
-      await recordHistory(unitPlanWorkflowId(input.cycleId, input.participants[0].unitCode), 'unit-plan.closed.json');
+      await recordHistory(handle.workflowId, `${version}-annual-cycle.closed-early.json`);
+      await recordHistory(unitPlanWorkflowId(input.cycleId, input.participants[0].unitCode), `${version}-unit-plan.closed.json`);
     }
   });
 });

@@ -7,14 +7,17 @@ const HISTORIES = join(__dirname, '../fixtures/histories');
 
 /**
  * Cycles run for a year, so the workflow code a worker runs must replay the histories that earlier
- * versions wrote. Each fixture is a history recorded from a released version (record new ones with
- * PLANCYCLE_RECORD_HISTORIES=1 npm test); a change that breaks one needs `patched()`.
+ * versions wrote. Each fixture is a history recorded from one version of the workflow code (record a
+ * new set with `PLANCYCLE_RECORD_HISTORIES=v3 npx jest test/integration/annual-cycle`); a change
+ * that breaks one needs `patched()`. Fixtures are never re-recorded, only added.
  */
 describe('workflow histories of earlier versions', () => {
   const fixtures = readdirSync(HISTORIES).filter((file) => file.endsWith('.json'));
 
   it('has recorded histories to check', () => {
-    expect(fixtures).toEqual(expect.arrayContaining(['annual-cycle.closed-early.json', 'unit-plan.closed.json']));
+    expect(fixtures).toEqual(
+      expect.arrayContaining(['v1-annual-cycle.closed-early.json', 'v1-unit-plan.closed.json', 'v2-annual-cycle.closed-early.json']),
+    );
   });
 
   it.each(fixtures)('replays %s without non-determinism', async (file) => {

@@ -36,68 +36,86 @@ function installQuietRuntime(): void {
 
 export async function startTestStack(options: { api?: boolean } = {}): Promise<TestStack> {
   installQuietRuntime();
-  const database = await createTestDatabase();
-  const dataSource = await createDataSource(database.url).initialize();
-  await seedDemo(dataSource);
-
-  const mail = new DevSmtpServer();
-  const smtp = await mail.start();
-  const config: PlanCycleConfig = {
-    temporal: {
-      address: required('TEMPORAL_ADDRESS'),
-      namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
-      taskQueue: `plancycle-test-${randomUUID()}`,
-      tls: null,
-    },
-    databaseUrl: database.url,
-    smtp: { url: smtp.url, from: 'PlanCycle <no-reply@plancycle.test>' },
-    api: { host: '127.0.0.1', port: 0, jwtSecret: randomBytes(32).toString('hex'), publicUrl: 'http://127.0.0.1' },
+  // Each resource registers how to release it as soon as it exists, so a failure half-way through
+  // start-up, or in one release step, still releases everything else.
+  const releases: Array<() => Promise<unknown>> = [];
+  const releaseAll = async () => {
+    const failures: unknown[] = [];
+    // One after another, newest first: the worker stops before its connection closes, the data
+    // source before its database is dropped.
+    for (const release of releases.splice(0).reverse()) await release().catch((error: unknown) => failures.push(error));
+    if (failures.length > 0) throw new AggregateError(failures, 'Stopping the test stack failed.');
   };
 
-  const workerConnection = await NativeConnection.connect({ address: config.temporal.address });
-  const worker: Worker = await createPlanCycleWorker({
-    connection: workerConnection,
-    namespace: config.temporal.namespace,
-    taskQueue: config.temporal.taskQueue,
-    dataSource,
-    workflowBundlePath: process.env.PLANCYCLE_TEST_WORKFLOW_BUNDLE,
-  });
-  const workerRun = worker.run();
+  try {
+    const database = await createTestDatabase();
+    releases.push(() => database.drop());
+    const dataSource = await createDataSource(database.url).initialize();
+    releases.push(() => dataSource.destroy());
+    await seedDemo(dataSource);
 
-  const clientConnection = await Connection.connect({ address: config.temporal.address });
-  const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
+    const mail = new DevSmtpServer();
+    const smtp = await mail.start();
+    releases.push(() => mail.stop());
+    const config: PlanCycleConfig = {
+      temporal: {
+        address: required('TEMPORAL_ADDRESS'),
+        namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+        taskQueue: `plancycle-test-${randomUUID()}`,
+        tls: null,
+      },
+      databaseUrl: database.url,
+      smtp: { url: smtp.url, from: 'PlanCycle <no-reply@plancycle.test>' },
+      api: { host: '127.0.0.1', port: 0, jwtSecret: randomBytes(32).toString('hex'), publicUrl: 'http://127.0.0.1' },
+    };
 
-  let app: INestApplication | null = null;
-  if (options.api !== false) {
-    app = await createApp(config, { logger: false });
-    await app.init();
-  }
-  const http = () => {
-    if (!app) throw new Error('This test stack was started without the API.');
-    return request(app.getHttpServer());
-  };
-
-  return {
-    config,
-    dataSource,
-    client,
-    mail,
-    http,
-    async login(username, password = 'plancycle') {
-      const response = await http().post('/api/auth/login').send({ username, password }).expect(200);
-      return response.body.accessToken as string;
-    },
-    async stop() {
-      await app?.close();
+    const workerConnection = await NativeConnection.connect({ address: config.temporal.address });
+    releases.push(() => workerConnection.close());
+    const worker: Worker = await createPlanCycleWorker({
+      connection: workerConnection,
+      namespace: config.temporal.namespace,
+      taskQueue: config.temporal.taskQueue,
+      dataSource,
+      workflowBundlePath: process.env.PLANCYCLE_TEST_WORKFLOW_BUNDLE,
+    });
+    const workerRun = worker.run();
+    // Released before the connection (releases run newest first); resolves once in-flight tasks end.
+    releases.push(async () => {
       worker.shutdown();
       await workerRun;
-      await workerConnection.close();
-      await clientConnection.close();
-      await mail.stop();
-      await dataSource.destroy();
-      await database.drop();
-    },
-  };
+    });
+
+    const clientConnection = await Connection.connect({ address: config.temporal.address });
+    releases.push(() => clientConnection.close());
+    const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
+
+    let app: INestApplication | null = null;
+    if (options.api !== false) {
+      app = await createApp(config, { logger: false });
+      releases.push(() => app!.close());
+      await app.init();
+    }
+    const http = () => {
+      if (!app) throw new Error('This test stack was started without the API.');
+      return request(app.getHttpServer());
+    };
+
+    return {
+      config,
+      dataSource,
+      client,
+      mail,
+      http,
+      async login(username, password = 'plancycle') {
+        const response = await http().post('/api/auth/login').send({ username, password }).expect(200);
+        return response.body.accessToken as string;
+      },
+      stop: releaseAll,
+    };
+  } catch (error) {
+    await releaseAll().catch(() => undefined); // the start-up error is the one worth reporting
+    throw error;
+  }
 }
 
 function required(name: string): string {

@@ -1,3 +1,4 @@
-// For the API and the worker: workflow functions (as types for clients) and the contract.
+// For the API, the worker and the tests: the contract, and the workflow functions as types only,
+// so no process but the worker's sandbox ever loads workflow code.
 export * from './contract';
-export * from './workflows';
+export type { annualCycleWorkflow, unitPlanWorkflow } from './workflows';

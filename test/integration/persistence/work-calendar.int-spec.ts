@@ -65,3 +65,22 @@ describe('WorkCalendarRepository', () => {
     expect(inserted).toBe(baselineDaysOff(2027).filter((day) => day.date !== '2027-02-06').length);
   });
 });
+
+describe('WorkCalendarRepository.workCalendarFor', () => {
+  let db: PersistenceTestDatabase;
+
+  beforeAll(async () => {
+    db = await createPersistenceTestDatabase();
+  });
+  afterAll(() => db?.drop());
+
+  it('fills a year nobody seeded with the baseline, without writing it', async () => {
+    const repository = new WorkCalendarRepository(db.dataSource);
+
+    const calendar = await repository.workCalendarFor([2037]);
+
+    expect(isWorkingDay('2037-02-16', calendar)).toBe(false); // Tết 2037
+    expect(isWorkingDay('2037-09-02', calendar)).toBe(false);
+    expect(await repository.listDays()).toEqual([]);
+  });
+});

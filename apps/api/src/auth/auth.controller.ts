@@ -1,10 +1,15 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { JwtService } from '@nestjs/jwt';
-import { UserRepository, verifyPassword } from '@plancycle/persistence';
+import { randomBytes } from 'node:crypto';
+import { hashPassword, UserRepository, verifyPassword } from '@plancycle/persistence';
 import { ApiException } from '../common/api-exception';
 import { CurrentUser, Public, type AuthenticatedUser } from './authenticated-user';
 import { LoginDto } from './dtos/login.dto';
+
+let dummy: Promise<string> | undefined;
+/** A real hash of nothing, so that checking an unknown user costs what checking a real one does. */
+const dummyHash = () => (dummy ??= hashPassword(randomBytes(16).toString('hex')));
 
 @ApiTags('auth')
 @Controller('auth')
@@ -20,8 +25,10 @@ export class AuthController {
   @ApiOperation({ summary: 'Đăng nhập, nhận mã truy cập (Bearer token)' })
   async login(@Body() body: LoginDto) {
     const user = await this.users.findByUsername(body.username);
-    // Same answer for an unknown name and a wrong password: no hint about which accounts exist.
-    if (!user || !user.active || !(await verifyPassword(body.password, user.passwordHash))) {
+    // Same answer, and the same scrypt work, for an unknown name and a wrong password: neither the
+    // body nor the response time tells which accounts exist.
+    const passwordMatches = await verifyPassword(body.password, user?.passwordHash ?? (await dummyHash()));
+    if (!user || !user.active || !passwordMatches) {
       throw new ApiException(HttpStatus.UNAUTHORIZED, 'AUTH_INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
     }
     return {

@@ -10,9 +10,10 @@ import {
   type CycleCalendar,
 } from '@plancycle/domain';
 import { CycleRepository, OrgUnitRepository, WorkCalendarRepository } from '@plancycle/persistence';
-import { SEARCH_ATTRIBUTES, annualCycleWorkflow, cycleRecordedUpdate, type AnnualCycleInput } from '@plancycle/workflows';
+import { SEARCH_ATTRIBUTES, cycleRecordedUpdate, type AnnualCycleInput } from '@plancycle/workflows';
+import type { annualCycleWorkflow } from '@plancycle/workflows';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { badRequest, forbidden, notFound } from '../common/api-exception';
+import { ApiException, badRequest, forbidden, notFound } from '../common/api-exception';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import { presentCycle, type CycleView } from './cycle.presenter';
 import type { StartCycleDto } from './dtos/start-cycle.dto';
@@ -70,11 +71,13 @@ export class CyclesService {
     };
     let created = true;
     try {
-      await this.temporal.client.workflow.start(annualCycleWorkflow, {
+      // By name, with the function's type only: the API never loads workflow code.
+      await this.temporal.client.workflow.start<typeof annualCycleWorkflow>('annualCycleWorkflow', {
         workflowId,
         taskQueue: this.temporal.taskQueue,
         args: [input],
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        // A run that failed or was terminated (a bug, an operator) may be started again; a completed one not.
+        workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
         typedSearchAttributes: [
           { key: SEARCH_ATTRIBUTES.province, value: province.code },
           { key: SEARCH_ATTRIBUTES.year, value: request.year },
@@ -83,41 +86,57 @@ export class CyclesService {
       });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      created = false; // a concurrent request won the race; answer with its cycle
+      created = false; // usually a concurrent request won the race; answer with its cycle
     }
 
     const recorded = await this.waitUntilRecorded(workflowId);
-    const cycle = recorded ? await this.cycles.findById(cycleId) : null;
-    if (!cycle) return { status: HttpStatus.ACCEPTED, cycle: { id: cycleId, workflowId, stage: 'starting' } };
+    if (recorded === 'pending') return { status: HttpStatus.ACCEPTED, cycle: { id: cycleId, workflowId, stage: 'starting' } };
+    const cycle = recorded === 'recorded' ? await this.cycles.findById(cycleId) : null;
+    if (!cycle) {
+      // Temporal has the cycle but the database lost it (e.g. the database was reset, Temporal not).
+      throw new ApiException(
+        HttpStatus.CONFLICT,
+        'CYCLE_RECORD_MISSING',
+        `Chu kỳ ${cycleId} đã có trên Temporal (${workflowId}) nhưng không có trong cơ sở dữ liệu. ` +
+          'Quản trị hệ thống cần kết thúc quy trình đó (temporal workflow terminate) hoặc khôi phục dữ liệu trước khi bắt đầu lại.',
+      );
+    }
     return { status: created ? HttpStatus.CREATED : HttpStatus.OK, cycle: presentCycle(cycle) };
   }
 
+  /** Another province's cycle answers exactly like a missing one: ids say nothing to outsiders. */
   async get(id: string, user: AuthenticatedUser): Promise<CycleView> {
     const cycle = await this.cycles.findById(id);
-    if (!cycle) throw notFound('CYCLE_NOT_FOUND', `Không tìm thấy chu kỳ "${id}".`);
     const roleUnits = await Promise.all(user.roles.map((role) => this.orgUnits.findByCode(role.unitCode)));
-    if (!roleUnits.some((unit) => unit?.provinceCode === cycle.provinceCode)) {
-      throw forbidden('Bạn không thuộc tỉnh của chu kỳ này.');
+    if (!cycle || !roleUnits.some((unit) => unit?.provinceCode === cycle.provinceCode)) {
+      throw notFound('CYCLE_NOT_FOUND', `Không tìm thấy chu kỳ "${id}" trong các tỉnh bạn được xem.`);
     }
     return presentCycle(cycle);
   }
 
   private async calendarFor(request: StartCycleDto): Promise<CycleCalendar> {
-    const base = defaultCycleCalendar(request.year, await this.workCalendars.workCalendar());
+    // A cycle's deadlines run from the year before (quarter I starts 15/12) into the year after.
+    const days = await this.workCalendars.workCalendarFor([request.year - 1, request.year, request.year + 1]);
+    const base = defaultCycleCalendar(request.year, days);
     const { calendar, problems } = applyCalendarChanges(base, request.calendar ?? {});
     if (problems.length > 0) throw badRequest('CYCLE_CALENDAR_INVALID', problems[0].message, { problems });
     return calendar;
   }
 
-  /** Waits for the workflow to say the cycle is in the database; false when the worker is not answering. */
-  private async waitUntilRecorded(workflowId: string): Promise<boolean> {
+  /**
+   * Waits for the workflow to say the cycle is in the database: `pending` when the worker does not
+   * answer in time, `closed` when the run is over and can no longer say anything.
+   */
+  private async waitUntilRecorded(workflowId: string): Promise<'recorded' | 'pending' | 'closed'> {
     const handle = this.temporal.client.workflow.getHandle(workflowId);
     try {
       await this.temporal.client.withDeadline(Date.now() + RECORDED_WAIT_MS, () => handle.executeUpdate(cycleRecordedUpdate));
-      return true;
+      return 'recorded';
     } catch (error) {
+      const { status } = await handle.describe();
+      if (status.name !== 'RUNNING') return 'closed';
       this.logger.warn(`Cycle ${workflowId} not recorded within ${RECORDED_WAIT_MS} ms: ${String(error)}`);
-      return false;
+      return 'pending';
     }
   }
 }

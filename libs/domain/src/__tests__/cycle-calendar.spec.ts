@@ -76,3 +76,30 @@ describe('calendar changes', () => {
     expect(validateCycleCalendar(squeezed)).toEqual([]);
   });
 });
+
+describe('calendar changes, hostile or careless', () => {
+  const base = defaultCycleCalendar(2027, noHolidays);
+
+  it('refuses a moment without a zone, which servers in different zones would read differently', () => {
+    const { problems } = applyCalendarChanges(base, { closesAt: '2027-12-31T00:00' });
+    expect(problems).toContainEqual(expect.objectContaining({ code: 'CALENDAR_DATE_INVALID', field: 'closesAt' }));
+  });
+
+  it('refuses a day that does not exist instead of rolling it over', () => {
+    const { problems } = applyCalendarChanges(base, { closesAt: '2027-02-30T00:00:00Z' });
+    expect(problems).toContainEqual(expect.objectContaining({ code: 'CALENDAR_DATE_INVALID', field: 'closesAt' }));
+  });
+
+  it('keeps every moment in UTC, whatever offset the admin wrote', () => {
+    const { calendar, problems } = applyCalendarChanges(base, { closesAt: '2027-12-31T23:59:59+07:00' });
+    expect(problems).toEqual([]);
+    expect(calendar.closesAt).toBe('2027-12-31T16:59:59.000Z');
+  });
+
+  it('treats inherited names such as __proto__ and toString as unknown keys', () => {
+    const changes = JSON.parse('{"__proto__": {"closesAt": "x"}, "toString": "x"}');
+    const { calendar, problems } = applyCalendarChanges(base, changes);
+    expect(problems.map((problem) => problem.field)).toEqual(expect.arrayContaining(['__proto__', 'toString']));
+    expect(Object.getPrototypeOf(calendar)).toBe(Object.prototype);
+  });
+});

@@ -19,8 +19,21 @@ export function isLocalDate(value: unknown): value is LocalDate {
   return isValid(day) && format(day, 'yyyy-MM-dd') === value;
 }
 
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A moment written with its zone (`Z` or `+07:00`) on a day that exists. Without a zone the same
+ * text means different moments on servers in different zones, which a workflow must never see.
+ */
 export function isInstant(value: unknown): value is Instant {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
+  if (typeof value !== 'string') return false;
+  const match = INSTANT.exec(value);
+  return match !== null && isLocalDate(match[1]) && !Number.isNaN(Date.parse(value));
+}
+
+/** The one spelling of a moment that workflows and the database keep: UTC, milliseconds. */
+export function normalizeInstant(value: Instant): Instant {
+  return new Date(value).toISOString();
 }
 
 export function localDate(year: number, month: number, day: number): LocalDate {

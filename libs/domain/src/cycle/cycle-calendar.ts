@@ -1,5 +1,5 @@
 import type { Problem } from '../errors/domain-error';
-import { isInstant, isLocalDate, localDate, vietnamDateOf, type Instant, type LocalDate } from '../calendar/local-date';
+import { isInstant, isLocalDate, localDate, normalizeInstant, vietnamDateOf, type Instant, type LocalDate } from '../calendar/local-date';
 import { addWorkingDays, deadlineOf, type WorkCalendar } from '../calendar/working-days';
 
 /**
@@ -194,7 +194,7 @@ export function applyCalendarChanges(base: CycleCalendar, changes: unknown): { c
       const result: Record<string, unknown> = { ...(current as Record<string, unknown>) };
       for (const [key, value] of Object.entries(change)) {
         const field = path ? `${path}.${key}` : key;
-        if (!(key in result)) {
+        if (!Object.hasOwn(result, key)) {
           problems.push({ code: 'CALENDAR_FIELD_UNKNOWN', field, message: `Lịch không có mục ${field}.` });
           continue;
         }
@@ -206,7 +206,7 @@ export function applyCalendarChanges(base: CycleCalendar, changes: unknown): { c
       problems.push({ code: 'CALENDAR_DATE_INVALID', field: path, message: `Giá trị của ${path} không hợp lệ.` });
       return current;
     }
-    return change;
+    return isInstant(change) ? normalizeInstant(change) : change;
   };
   const calendar = merge(base, changes, '') as CycleCalendar;
   return { calendar, problems: [...problems, ...validateCycleCalendar(calendar)] };

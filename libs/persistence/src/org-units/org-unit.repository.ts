@@ -50,10 +50,10 @@ export class OrgUnitRepository {
   }
 
   /**
-   * Inserts or updates the units in one statement (foreign keys are checked at its end, so a parent
-   * and its children may arrive together). A row that did not change keeps its `updated_at`.
+   * Inserts the units that are missing, in one statement, parents first; existing units stay as they
+   * are, since an admin may have edited them.
    */
-  async saveAll(units: readonly OrgUnit[]): Promise<void> {
+  async insertMissing(units: readonly OrgUnit[]): Promise<void> {
     if (units.length === 0) return;
     const parameters: unknown[] = [];
     const rows = parentsFirst(units).map((unit) => {
@@ -64,15 +64,7 @@ export class OrgUnitRepository {
     await this.db.query(
       `INSERT INTO org_units (code, province_code, parent_code, kind, name, settings)
        VALUES ${rows.join(',\n')}
-       ON CONFLICT (code) DO UPDATE SET
-         province_code = excluded.province_code,
-         parent_code = excluded.parent_code,
-         kind = excluded.kind,
-         name = excluded.name,
-         settings = excluded.settings,
-         updated_at = now()
-       WHERE (org_units.province_code, org_units.parent_code, org_units.kind, org_units.name, org_units.settings)
-         IS DISTINCT FROM (excluded.province_code, excluded.parent_code, excluded.kind, excluded.name, excluded.settings)`,
+       ON CONFLICT (code) DO NOTHING`,
       parameters,
     );
   }

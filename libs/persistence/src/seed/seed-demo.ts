@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { DomainError, validateOrgTree, vietnamDateOf, type OrgUnit, type RoleAssignment } from '@plancycle/domain';
 import { OrgUnitRepository } from '../org-units/org-unit.repository';
-import { hashPassword, verifyPassword } from '../users/password';
+import { hashPassword } from '../users/password';
 import { UserRepository } from '../users/user.repository';
 import { WorkCalendarRepository } from '../work-calendar/work-calendar.repository';
 import { DEMO_PASSWORD, DEMO_USERS, demoEmail } from './demo-users';
@@ -26,27 +26,24 @@ export function assertValidProvince(units: readonly OrgUnit[]): void {
 
 /**
  * Loads the demo provinces, users and this year's days off (±1 year). Safe to run any number of
- * times: units and users are upserted, a password hash is kept while it still matches, and
- * days an admin has edited are left alone.
+ * times: it only adds what is missing, so units, users and days an admin has edited, deactivated
+ * or deleted-and-recreated stay as the admin left them.
  */
 export async function seedDemo(ds: DataSource): Promise<SeedDemoResult> {
   const provinces = demoProvinces();
   provinces.forEach(assertValidProvince);
 
   await ds.transaction(async (manager) => {
-    await new OrgUnitRepository(manager).saveAll(provinces.flat());
+    await new OrgUnitRepository(manager).insertMissing(provinces.flat());
 
     const users = new UserRepository(manager);
     for (const demo of DEMO_USERS) {
-      const existing = await users.findByUsername(demo.username);
-      // Rehashing every run would change the row each time for nothing.
-      const passwordHash =
-        existing && (await verifyPassword(DEMO_PASSWORD, existing.passwordHash)) ? existing.passwordHash : await hashPassword(DEMO_PASSWORD);
+      if (await users.findByUsername(demo.username)) continue;
       await users.upsertUser({
         username: demo.username,
         fullName: demo.fullName,
         email: demoEmail(demo.username),
-        passwordHash,
+        passwordHash: await hashPassword(DEMO_PASSWORD),
         active: true,
         roles: demo.roles,
       });

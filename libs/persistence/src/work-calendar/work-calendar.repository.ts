@@ -22,6 +22,21 @@ export class WorkCalendarRepository {
     );
   }
 
+  /**
+   * The calendar for deadlines in the given years: the recorded days, plus the library baseline for
+   * any of those years nobody has seeded or edited yet, so a cycle started years ahead still skips
+   * Tết and 2/9. Nothing is written: computing a deadline must not change the data an admin edits.
+   */
+  async workCalendarFor(years: readonly number[]): Promise<WorkCalendar> {
+    const days = await this.listDays();
+    const recordedYears = new Set(days.map((day) => Number(day.date.slice(0, 4))));
+    const missing = years.filter((year) => !recordedYears.has(year)).flatMap((year) => baselineDaysOff(year).map((day) => day.date));
+    return workCalendar(
+      [...days.filter((day) => day.kind === 'day_off').map((day) => day.date), ...missing],
+      days.filter((day) => day.kind === 'working_day').map((day) => day.date),
+    );
+  }
+
   async listDays(): Promise<WorkCalendarDayRecord[]> {
     // to_char, not the driver's date parsing: a JS Date would carry the server's time zone into the day.
     return (await this.db.query(

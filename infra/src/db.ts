@@ -1,10 +1,15 @@
-import { createDataSource, migrate, resetDatabase, revertLast } from './data-source';
-import { seedDemo } from './seed/seed-demo';
+/**
+ * `npm run db:migrate|db:revert|db:reset|db:seed`: the schema and demo data of the database
+ * `npm start` uses (DATABASE_URL, else the local server, else the embedded one under .data/pg).
+ */
+import { join, resolve } from 'node:path';
+import { createDataSource, migrate, resetDatabase, revertLast, seedDemo } from '@plancycle/persistence';
+import { resolvePostgres } from './postgres';
 
 const COMMANDS = ['migrate', 'revert', 'reset', 'seed'] as const;
 type Command = (typeof COMMANDS)[number];
 
-const USAGE = `Cách dùng (usage): ts-node libs/persistence/src/cli.ts <${COMMANDS.join('|')}>`;
+const USAGE = `Cách dùng (usage): ts-node infra/src/db.ts <${COMMANDS.join('|')}>`;
 
 async function run(command: Command, url: string): Promise<void> {
   const ds = await createDataSource(url).initialize();
@@ -49,12 +54,13 @@ async function main(): Promise<void> {
     console.error(USAGE);
     process.exit(2);
   }
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    console.error('Chưa đặt biến môi trường DATABASE_URL (DATABASE_URL is not set), ví dụ: postgres://postgres@127.0.0.1:5432/plancycle');
-    process.exit(2);
+  const postgres = await resolvePostgres({ dataDir: join(resolve(__dirname, '../..'), '.data/pg'), database: 'plancycle' });
+  try {
+    console.log(`PostgreSQL (${postgres.source}): ${postgres.url.replace(/:[^:@/]*@/, ':***@')}`);
+    await run(command as Command, postgres.url);
+  } finally {
+    await postgres.stop();
   }
-  await run(command as Command, url);
 }
 
 main().catch((error: unknown) => {
