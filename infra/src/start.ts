@@ -85,9 +85,11 @@ async function main(): Promise<void> {
     env.JWT_SECRET ??= randomBytes(32).toString('hex');
     env.API_PORT = String(API_PORT);
 
-    // A child that dies on its own takes the whole system down with it: half a system misleads.
-    const onCrash = () => {
-      if (!stopping) exitAfterStop(1)();
+    // A child that ends when nobody asked it to takes the whole system down: half a system misleads.
+    const onCrash = (reason: string) => {
+      if (stopping) return;
+      console.error(`${reason}; stopping PlanCycle.`);
+      exitAfterStop(1)();
     };
     const worker = runApp('worker', 'apps/worker/src/main.ts', env, onCrash);
     await track(() => stopChild(worker));
@@ -123,16 +125,12 @@ async function main(): Promise<void> {
   }
 }
 
-function runApp(name: string, entry: string, env: NodeJS.ProcessEnv, onCrash: () => void): ChildProcess {
+function runApp(name: string, entry: string, env: NodeJS.ProcessEnv, onExit: (reason: string) => void): ChildProcess {
   const child = spawn(process.execPath, ['-r', 'ts-node/register', join(ROOT, entry)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = (chunk: Buffer) => chunk.toString().replace(/^(?=.)/gm, `[${name}] `);
   child.stdout?.on('data', (chunk: Buffer) => process.stdout.write(prefix(chunk)));
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(prefix(chunk)));
-  child.on('exit', (code, signal) => {
-    if (signal !== null || code === 0) return;
-    console.error(`[${name}] exited with code ${code}; stopping PlanCycle.`);
-    onCrash();
-  });
+  child.on('exit', (code, signal) => onExit(`[${name}] exited (${signal ?? `code ${code}`})`));
   return child;
 }
 
