@@ -8,3 +8,4 @@ export * from './cycle/cycle-calendar';
 export * from './cycle/cycle-writes';
 export * from './money/vnd';
 export * from './plan/time-frame';
+export * from './plan/document-number';

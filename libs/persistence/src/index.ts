@@ -10,3 +10,4 @@ export type { CycleRecord, CycleUnitRecord, RecordCycleInput, RecordCycleStarted
 export { seedDemo, type SeedDemoResult } from './seed/seed-demo';
 export { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './seed/demo-users';
 export { demoProvinces, dongNaiUnits, giaLaiUnits } from './seed/demo-province';
+export { DocumentNumberRepository } from './document-numbers/document-number.repository';

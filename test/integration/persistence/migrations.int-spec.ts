@@ -2,7 +2,8 @@ import { migrate, resetDatabase, revertLast } from '@plancycle/persistence';
 import { ORG_UNIT_KINDS, ROLES, DEFAULT_UNIT_SETTINGS } from '@plancycle/domain';
 import { createPersistenceTestDatabase, type PersistenceTestDatabase } from './persistence-test-database';
 
-const TABLES = ['cycle_units', 'cycles', 'org_units', 'user_roles', 'users', 'work_calendar_days'];
+const TABLES = ['cycle_units', 'cycles', 'document_number_counters', 'org_units', 'user_roles', 'users', 'work_calendar_days'];
+const MIGRATIONS = ['InitialSchema1795463279046', 'DocumentNumberCounters1795470000000'];
 
 describe('migrations', () => {
   let db: PersistenceTestDatabase;
@@ -20,16 +21,22 @@ describe('migrations', () => {
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY table_name`,
     )) as Array<{ table_name: string }>).map((row) => row.table_name);
 
-  it('creates every table, drops them all on revert, and creates them again', async () => {
-    expect(await migrate(db.dataSource)).toEqual(['InitialSchema1795463279046']);
+  it('creates every table, drops them all when every migration is reverted, and creates them again', async () => {
+    expect(await migrate(db.dataSource)).toEqual(MIGRATIONS);
     expect(await tables()).toEqual(TABLES);
 
-    await revertLast(db.dataSource);
+    for (const _ of MIGRATIONS) await revertLast(db.dataSource);
     expect(await tables()).toEqual([]);
 
-    expect(await migrate(db.dataSource)).toEqual(['InitialSchema1795463279046']);
+    expect(await migrate(db.dataSource)).toEqual(MIGRATIONS);
     expect(await tables()).toEqual(TABLES);
     expect(await migrate(db.dataSource)).toEqual([]);
+  });
+
+  it('reverts the newest migration alone', async () => {
+    await revertLast(db.dataSource);
+    expect(await tables()).toEqual(TABLES.filter((table) => table !== 'document_number_counters'));
+    expect(await migrate(db.dataSource)).toEqual([MIGRATIONS[MIGRATIONS.length - 1]]);
   });
 
   it('resets a database that has data in it', async () => {
