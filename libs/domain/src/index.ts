@@ -9,3 +9,5 @@ export * from './cycle/cycle-writes';
 export * from './money/vnd';
 export * from './plan/time-frame';
 export * from './plan/document-number';
+export * from './plan/plan-item';
+export * from './plan/coverage';
