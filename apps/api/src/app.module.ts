@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { CyclesModule } from './cycles/cycles.module';
 import { DatabaseModule } from './database/database.module';
+import { GuidancesModule } from './guidances/guidances.module';
 import { HealthController } from './health/health.controller';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -14,7 +15,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, TemporalModule, AuthModule, CyclesModule],
+      imports: [DatabaseModule, TemporalModule, AuthModule, CyclesModule, GuidancesModule],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: new AppConfig(config) }],
       exports: [AppConfig],

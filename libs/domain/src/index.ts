@@ -11,3 +11,4 @@ export * from './plan/time-frame';
 export * from './plan/document-number';
 export * from './plan/plan-item';
 export * from './plan/coverage';
+export * from './guidance/guidance';

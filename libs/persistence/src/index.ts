@@ -11,3 +11,4 @@ export { seedDemo, type SeedDemoResult } from './seed/seed-demo';
 export { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './seed/demo-users';
 export { demoProvinces, dongNaiUnits, giaLaiUnits } from './seed/demo-province';
 export { DocumentNumberRepository } from './document-numbers/document-number.repository';
+export { GuidanceRepository, type GuidanceRecord } from './guidances/guidance.repository';

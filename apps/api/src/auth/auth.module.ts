@@ -1,12 +1,14 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { ProvinceAccessService } from './province-access.service';
 
 const TOKEN_LIFETIME = '8h'; // one working day
 
+@Global()
 @Module({
   imports: [
     JwtModule.registerAsync({
@@ -15,6 +17,7 @@ const TOKEN_LIFETIME = '8h'; // one working day
     }),
   ],
   controllers: [AuthController],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, ProvinceAccessService],
+  exports: [ProvinceAccessService],
 })
 export class AuthModule {}

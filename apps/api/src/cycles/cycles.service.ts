@@ -13,6 +13,7 @@ import { CycleRepository, OrgUnitRepository, WorkCalendarRepository } from '@pla
 import { SEARCH_ATTRIBUTES, cycleRecordedUpdate, type AnnualCycleInput } from '@plancycle/workflows';
 import type { annualCycleWorkflow } from '@plancycle/workflows';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { ProvinceAccessService } from '../auth/province-access.service';
 import { ApiException, badRequest, forbidden, notFound } from '../common/api-exception';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import { presentCycle, type CycleView } from './cycle.presenter';
@@ -34,6 +35,7 @@ export class CyclesService {
     @Inject(CycleRepository) private readonly cycles: CycleRepository,
     @Inject(WorkCalendarRepository) private readonly workCalendars: WorkCalendarRepository,
     @Inject(TemporalClientService) private readonly temporal: TemporalClientService,
+    @Inject(ProvinceAccessService) private readonly access: ProvinceAccessService,
   ) {}
 
   /**
@@ -107,8 +109,7 @@ export class CyclesService {
   /** Another province's cycle answers exactly like a missing one: ids say nothing to outsiders. */
   async get(id: string, user: AuthenticatedUser): Promise<CycleView> {
     const cycle = await this.cycles.findById(id);
-    const roleUnits = await Promise.all(user.roles.map((role) => this.orgUnits.findByCode(role.unitCode)));
-    if (!cycle || !roleUnits.some((unit) => unit?.provinceCode === cycle.provinceCode)) {
+    if (!cycle || !(await this.access.belongsTo(user, cycle.provinceCode))) {
       throw notFound('CYCLE_NOT_FOUND', `Không tìm thấy chu kỳ "${id}" trong các tỉnh bạn được xem.`);
     }
     return presentCycle(cycle);

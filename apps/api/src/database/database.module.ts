@@ -1,6 +1,13 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CycleRepository, OrgUnitRepository, UserRepository, WorkCalendarRepository, createDataSource } from '@plancycle/persistence';
+import {
+  CycleRepository,
+  GuidanceRepository,
+  OrgUnitRepository,
+  UserRepository,
+  WorkCalendarRepository,
+  createDataSource,
+} from '@plancycle/persistence';
 import { AppConfig } from '../config/app-config';
 
 /** One DataSource per API process, and the repositories over it. */
@@ -16,8 +23,9 @@ import { AppConfig } from '../config/app-config';
     { provide: UserRepository, inject: [DataSource], useFactory: (ds: DataSource) => new UserRepository(ds) },
     { provide: CycleRepository, inject: [DataSource], useFactory: (ds: DataSource) => new CycleRepository(ds) },
     { provide: WorkCalendarRepository, inject: [DataSource], useFactory: (ds: DataSource) => new WorkCalendarRepository(ds) },
+    { provide: GuidanceRepository, inject: [DataSource], useFactory: (ds: DataSource) => new GuidanceRepository(ds) },
   ],
-  exports: [DataSource, OrgUnitRepository, UserRepository, CycleRepository, WorkCalendarRepository],
+  exports: [DataSource, OrgUnitRepository, UserRepository, CycleRepository, WorkCalendarRepository, GuidanceRepository],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { GuidancesController } from './guidances.controller';
+import { GuidancesService } from './guidances.service';
+
+@Module({ controllers: [GuidancesController], providers: [GuidancesService] })
+export class GuidancesModule {}
