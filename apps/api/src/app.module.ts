@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { GuidancesModule } from './guidances/guidances.module';
 import { HealthController } from './health/health.controller';
 import { TemporalModule } from './temporal/temporal.module';
+import { UnitStaffModule } from './unit-staff/unit-staff.module';
 
 @Module({})
 export class AppModule {
@@ -15,7 +16,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, TemporalModule, AuthModule, CyclesModule, GuidancesModule],
+      imports: [DatabaseModule, TemporalModule, AuthModule, CyclesModule, GuidancesModule, UnitStaffModule],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: new AppConfig(config) }],
       exports: [AppConfig],

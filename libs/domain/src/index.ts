@@ -1,6 +1,7 @@
 export * from './errors/domain-error';
 export * from './org/org-unit';
 export * from './org/roles';
+export * from './org/unit-staff';
 export * from './calendar/local-date';
 export * from './calendar/working-days';
 export * from './cycle/cycle';

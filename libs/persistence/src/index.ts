@@ -12,3 +12,5 @@ export { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './seed/demo-users';
 export { demoProvinces, dongNaiUnits, giaLaiUnits } from './seed/demo-province';
 export { DocumentNumberRepository } from './document-numbers/document-number.repository';
 export { GuidanceRepository, type GuidanceRecord } from './guidances/guidance.repository';
+export { UnitStaffRepository } from './unit-staff/unit-staff.repository';
+export type { AssignStaffInput, StaffMemberRecord, UnitStaffRecord } from './unit-staff/unit-staff-record';

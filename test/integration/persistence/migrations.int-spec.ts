@@ -2,8 +2,8 @@ import { migrate, resetDatabase, revertLast } from '@plancycle/persistence';
 import { ORG_UNIT_KINDS, ROLES, DEFAULT_UNIT_SETTINGS } from '@plancycle/domain';
 import { createPersistenceTestDatabase, type PersistenceTestDatabase } from './persistence-test-database';
 
-const TABLES = ['cycle_units', 'cycles', 'document_number_counters', 'guidances', 'org_units', 'user_roles', 'users', 'work_calendar_days'];
-const MIGRATIONS = ['InitialSchema1795463279046', 'DocumentNumberCounters1795470000000', 'Guidances1795475000000'];
+const TABLES = ['cycle_units', 'cycles', 'document_number_counters', 'guidances', 'org_units', 'unit_staff', 'user_roles', 'users', 'work_calendar_days'];
+const MIGRATIONS = ['InitialSchema1795463279046', 'DocumentNumberCounters1795470000000', 'Guidances1795475000000', 'UnitStaff1795480000000'];
 
 describe('migrations', () => {
   let db: PersistenceTestDatabase;
