@@ -13,3 +13,4 @@ export * from './plan/document-number';
 export * from './plan/plan-item';
 export * from './plan/coverage';
 export * from './guidance/guidance';
+export * from './plan/plan-lifecycle';
