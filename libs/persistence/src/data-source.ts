@@ -9,10 +9,17 @@ import { InitialSchema1795463279046 } from './migrations/1795463279046-initial-s
 import { DocumentNumberCounters1795470000000 } from './migrations/1795470000000-document-number-counters';
 import { Guidances1795475000000 } from './migrations/1795475000000-guidances';
 import { UnitStaff1795480000000 } from './migrations/1795480000000-unit-staff';
+import { Plans1795490000000 } from './migrations/1795490000000-plans';
 
 // Listed by hand rather than globbed: globs break under ts-node, jest and bundlers in different ways.
 const ENTITIES = [OrgUnitEntity, UserEntity, UserRoleEntity, WorkCalendarDayEntity, CycleEntity, CycleUnitEntity];
-const MIGRATIONS = [InitialSchema1795463279046, DocumentNumberCounters1795470000000, Guidances1795475000000, UnitStaff1795480000000];
+const MIGRATIONS = [
+  InitialSchema1795463279046,
+  DocumentNumberCounters1795470000000,
+  Guidances1795475000000,
+  UnitStaff1795480000000,
+  Plans1795490000000,
+];
 
 export interface DataSourceOptions {
   poolSize?: number;

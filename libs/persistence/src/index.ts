@@ -14,3 +14,20 @@ export { DocumentNumberRepository } from './document-numbers/document-number.rep
 export { GuidanceRepository, type GuidanceRecord } from './guidances/guidance.repository';
 export { UnitStaffRepository } from './unit-staff/unit-staff.repository';
 export type { AssignStaffInput, StaffMemberRecord, UnitStaffRecord } from './unit-staff/unit-staff-record';
+export { PlanRepository } from './plans/plan.repository';
+export type {
+  IssuedVersion,
+  IssueVersionInput,
+  OpenPlanInput,
+  PlanKind,
+  PlanRecord,
+  PlanVersionRecord,
+  PlanVersionState,
+  RecordPlanStageInput,
+} from './plans/plan-record';
+export { PlanOpinionRepository } from './plans/plan-opinion.repository';
+export type { PlanOpinionDecision, PlanOpinionRecord, PlanOpinionStep, RecordPlanOpinionInput } from './plans/plan-opinion-record';
+export { TaskRepository } from './tasks/task.repository';
+export type { OpenTaskInput, TaskKind, TaskRecord, TaskState } from './tasks/task-record';
+export { AuditRepository } from './audit/audit.repository';
+export type { AppendAuditEventInput, AuditEventRecord } from './audit/audit-event-record';
