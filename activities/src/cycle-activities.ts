@@ -1,11 +1,11 @@
 import type { CycleRepository } from '@plancycle/persistence';
-import type { PlanCycleActivities } from '@plancycle/workflows';
+import type { CycleActivities } from '@plancycle/workflows';
 
 /**
  * Database writes for the cycle workflows. Each one is an upsert guarded by the workflow's sequence
  * number, so Temporal may retry it any number of times.
  */
-export function createCycleActivities(cycles: CycleRepository): PlanCycleActivities {
+export function createCycleActivities(cycles: CycleRepository): CycleActivities {
   return {
     async recordCycleStarted(write) {
       await cycles.recordCycleStarted(write);

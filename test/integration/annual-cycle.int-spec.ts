@@ -1,21 +1,9 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { ensureTemporalCli } from '@plancycle/infra';
 import { Worker } from '@temporalio/worker';
 import { cycleIdOf, annualCycleWorkflowId, unitPlanWorkflowId, defaultCycleCalendar, selectParticipants, workCalendar, type CycleCalendar } from '@plancycle/domain';
 import { CycleRepository, OrgUnitRepository } from '@plancycle/persistence';
 import { closeCycleSignal, cycleRecordedUpdate, type AnnualCycleInput, type annualCycleWorkflow } from '@plancycle/workflows';
+import { recordHistoryFixture } from '../support/histories';
 import { startTestStack, type TestStack } from '../support/stack';
-
-const HISTORIES = join(__dirname, '../fixtures/histories');
-
-/** The history as the Temporal CLI exports it (the JSON form `historyFromJSON` reads back). */
-async function recordHistory(workflowId: string, file: string): Promise<void> {
-  const cli = await ensureTemporalCli();
-  const json = execFileSync(cli, ['workflow', 'show', '--workflow-id', workflowId, '--output', 'json', '--address', process.env.TEMPORAL_ADDRESS as string]);
-  writeFileSync(join(HISTORIES, file), json);
-}
 
 // The Temporal server is shared by the whole run: this file owns DN's years YEAR..YEAR+9.
 const YEAR = new Date().getFullYear() + 15;
@@ -93,11 +81,7 @@ describe('annualCycleWorkflow against the real Temporal server', () => {
     await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.PLANCYCLE_TEST_WORKFLOW_BUNDLE as string } }, history, handle.workflowId);
     expect(history.events?.length).toBeLessThan(40 + 6 * input.participants.length);
 
-    const version = process.env.PLANCYCLE_RECORD_HISTORIES; // e.g. v2: a name for the workflow code of this commit
-    if (version) {
-      // Kept as fixtures: test/integration/replay.int-spec.ts replays them against every later version.
-      await recordHistory(handle.workflowId, `${version}-annual-cycle.closed-early.json`);
-      await recordHistory(unitPlanWorkflowId(input.cycleId, input.participants[0].unitCode), `${version}-unit-plan.closed.json`);
-    }
+    await recordHistoryFixture(handle.workflowId, 'annual-cycle.closed-early');
+    await recordHistoryFixture(unitPlanWorkflowId(input.cycleId, input.participants[0].unitCode), 'unit-plan.closed');
   });
 });

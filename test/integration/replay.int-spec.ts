@@ -2,8 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
-
-const HISTORIES = join(__dirname, '../fixtures/histories');
+import { HISTORIES } from '../support/histories';
 
 /**
  * Cycles run for a year, so the workflow code a worker runs must replay the histories that earlier
@@ -16,7 +15,7 @@ describe('workflow histories of earlier versions', () => {
 
   it('has recorded histories to check', () => {
     expect(fixtures).toEqual(
-      expect.arrayContaining(['v1-annual-cycle.closed-early.json', 'v1-unit-plan.closed.json', 'v2-annual-cycle.closed-early.json']),
+      expect.arrayContaining(['v1-annual-cycle.closed-early.json', 'v1-unit-plan.closed.json', 'v2-annual-cycle.closed-early.json', 'v3-unit-plan.lifecycle.json']),
     );
   });
 

@@ -4,7 +4,23 @@
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import type { CycleCalendar, CycleStage, CycleStartedWrite, CycleWrite, OrgUnitKind, UnitStage, UnitStageWrite } from '@plancycle/domain';
+import type {
+  CycleCalendar,
+  CycleStage,
+  CycleStartedWrite,
+  CycleWrite,
+  Instant,
+  LocalDate,
+  OrgUnitKind,
+  PlanChain,
+  PlanDecision,
+  PlanProgress,
+  PlanStage,
+  Role,
+  RoleAssignment,
+  UnitStage,
+  UnitStageWrite,
+} from '@plancycle/domain';
 
 /** Custom search attributes, registered when the dev server starts (see infra/). */
 export const SEARCH_ATTRIBUTES = {
@@ -64,7 +80,90 @@ export const closeUnitSignal = defineSignal('closeUnit');
  * Each carries the workflow's own sequence number so a retried or late activity never moves a
  * record backwards.
  */
-export interface PlanCycleActivities {
+/** Who asks for a decision, as the API authenticated them; the workflow checks their roles again. */
+export interface Actor {
+  userId: string;
+  roles: RoleAssignment[];
+}
+
+export interface PlanDecisionRequest {
+  /** The API's id for the request; a retried request is recorded once. */
+  requestId: string;
+  decision: PlanDecision;
+  actor: Actor;
+}
+
+export interface PlanDecisionResult {
+  planId: string;
+  stage: PlanStage;
+  version: number;
+  documentNumber: string | null;
+}
+
+/**
+ * Every human decision on a plan: submit, appraise, approve, return, amend. Its validator refuses
+ * what the plan's state or the actor's roles do not allow (ApplicationFailure whose `type` is the
+ * stable code and whose first detail is the refusal kind) before anything reaches history.
+ */
+export const planDecisionUpdate = defineUpdate<PlanDecisionResult, [PlanDecisionRequest]>('planDecision');
+
+export interface PlanView {
+  planId: string | null;
+  progress: PlanProgress;
+  chain: PlanChain | null;
+}
+export const planViewQuery = defineQuery<PlanView>('planView');
+
+/** A task the inbox shows until the decision it waits for is taken. */
+export interface TaskSpec {
+  key: string;
+  kind: 'draft' | 'appraise' | 'approve' | 'amend';
+  assigneeUnitCode: string;
+  assigneeRole: Role;
+  dueAt: Instant;
+}
+
+export interface OpenPlanInput {
+  cycleId: string;
+  unitCode: string;
+  workflowId: string;
+  /** The drafting task; its due date comes from the cycle calendar. */
+  draftTask: Omit<TaskSpec, 'assigneeUnitCode'>;
+}
+
+export interface PlanSetup {
+  planId: string;
+  chain: PlanChain;
+  /** Whose running number the plan takes at issuance, and its symbol (`KH-UBND`). */
+  issuerCode: string;
+  documentSymbol: string;
+}
+
+/** One decision, written in one transaction: opinion, version state, number, tasks, audit. */
+export interface PlanDecisionWrite {
+  requestId: string;
+  planId: string;
+  cycleId: string;
+  workflowId: string;
+  sequence: number;
+  decision: PlanDecision;
+  actorUserId: string;
+  from: { stage: PlanStage; version: number };
+  to: { stage: PlanStage; version: number };
+  closeTaskKey: string | null;
+  nextTask: TaskSpec | null;
+  issue: { issuerCode: string; symbol: string; year: number; issuedOn: LocalDate } | null;
+}
+
+export interface PlanActivities {
+  /** Creates the unit's plan (idempotently) with its first draft and drafting task; reads its chain. */
+  openPlan(input: OpenPlanInput): Promise<PlanSetup>;
+  recordPlanDecision(write: PlanDecisionWrite): Promise<{ documentNumber: string | null }>;
+}
+
+export type PlanCycleActivities = CycleActivities & PlanActivities;
+
+export interface CycleActivities {
   /** Writes the cycle and a `pending` row for every participant, in one transaction. */
   recordCycleStarted(write: CycleStartedWrite): Promise<void>;
   recordCycleStage(write: CycleWrite): Promise<void>;

@@ -1,4 +1,4 @@
-import { condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { UnitStage } from '@plancycle/domain';
 import {
   SEARCH_ATTRIBUTES,
@@ -8,6 +8,7 @@ import {
   type UnitPlanInput,
   type UnitProgress,
 } from './contract';
+import { startPlanLifecycle } from './plan-lifecycle';
 
 const { recordUnitStage } = proxyActivities<PlanCycleActivities>({
   startToCloseTimeout: '30 seconds',
@@ -15,8 +16,8 @@ const { recordUnitStage } = proxyActivities<PlanCycleActivities>({
 });
 
 /**
- * One unit's part of the cycle. For now it opens the drafting stage and waits for the cycle to
- * close; appraisal, approval and reports grow here as later stages.
+ * One unit's part of the cycle: its plan's lifecycle (drafting, appraisal, approval, issuance,
+ * amendments) until the cycle closes. Quarterly and annual reports grow here as later stages.
  */
 export async function unitPlanWorkflow(input: UnitPlanInput): Promise<UnitProgress> {
   const state = { stage: 'pending' as UnitStage, closing: false, sequence: 0 };
@@ -38,8 +39,11 @@ export async function unitPlanWorkflow(input: UnitPlanInput): Promise<UnitProgre
     state.stage = stage;
   };
 
+  // Added after v1/v2 histories were recorded: those runs draft without a plan behind them.
+  if (patched('plan-lifecycle')) await startPlanLifecycle(input, moveTo);
   await moveTo('drafting');
   await condition(() => state.closing);
+  await condition(allHandlersFinished);
   upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.stage, value: 'closed' }]);
   await moveTo('closed');
   return progress();

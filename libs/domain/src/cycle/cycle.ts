@@ -12,12 +12,15 @@ export const CYCLE_STAGE_LABELS: Record<CycleStage, string> = {
   closed: 'Đã kết thúc',
 };
 
-/** Where a unit is in the cycle. Later stages (appraisal, approval, reports) are added as the lifecycle grows. */
-export const UNIT_STAGES = ['pending', 'drafting', 'closed'] as const;
+/** Where a unit is in the cycle: its plan's stage while the plan is the work, then closed. */
+export const UNIT_STAGES = ['pending', 'drafting', 'appraisal', 'approval', 'issued', 'closed'] as const;
 export type UnitStage = (typeof UNIT_STAGES)[number];
 export const UNIT_STAGE_LABELS: Record<UnitStage, string> = {
   pending: 'Chờ bắt đầu',
   drafting: 'Đang xây dựng kế hoạch',
+  appraisal: 'Chờ thẩm định',
+  approval: 'Chờ phê duyệt',
+  issued: 'Đã ban hành kế hoạch',
   closed: 'Đã kết thúc',
 };
 

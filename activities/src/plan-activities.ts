@@ -1,0 +1,85 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { DataSource, EntityManager } from 'typeorm';
+import { planChainOf } from '@plancycle/domain';
+import { AuditRepository, OrgUnitRepository, PlanOpinionRepository, PlanRepository, TaskRepository } from '@plancycle/persistence';
+import type { PlanActivities, PlanDecisionWrite } from '@plancycle/workflows';
+
+/** The plan's first stage write; the workflow numbers its decisions from the next one. */
+export const OPEN_PLAN_SEQUENCE = 1;
+
+/**
+ * Database writes for the plan lifecycle, each one transaction. Every part is idempotent (keys,
+ * request ids, sequence guards), so a retried activity changes nothing the first attempt wrote.
+ */
+export function createPlanActivities(dataSource: DataSource): PlanActivities {
+  return {
+    async openPlan(input) {
+      return dataSource.transaction(async (manager) => {
+        const unit = await new OrgUnitRepository(manager).findByCode(input.unitCode);
+        if (!unit) throw ApplicationFailure.nonRetryable(`Unknown unit ${input.unitCode}`, 'UNIT_NOT_FOUND');
+        const chain = planChainOf(unit);
+        const plans = new PlanRepository(manager);
+        const plan = await plans.openPlan({ cycleId: input.cycleId, unitCode: input.unitCode, kind: 'unit', workflowId: input.workflowId });
+        await plans.recordStage({ planId: plan.id, stage: 'drafting', sequence: OPEN_PLAN_SEQUENCE });
+        await new TaskRepository(manager).open({ ...input.draftTask, planId: plan.id, workflowId: input.workflowId, assigneeUnitCode: chain.drafterUnitCode });
+        return { planId: plan.id, chain, issuerCode: unit.code, documentSymbol: unit.settings.documentSymbol ?? 'KH' };
+      });
+    },
+
+    async recordPlanDecision(write) {
+      return dataSource.transaction(async (manager) => {
+        const documentNumber = await applyDecision(manager, write);
+        const tasks = new TaskRepository(manager);
+        if (write.closeTaskKey) await tasks.close(write.closeTaskKey, 'done');
+        if (write.nextTask) await tasks.open({ ...write.nextTask, planId: write.planId, workflowId: write.workflowId });
+        await new PlanRepository(manager).recordStage({ planId: write.planId, stage: write.to.stage, sequence: write.sequence });
+        await new AuditRepository(manager).append({
+          cycleId: write.cycleId,
+          planId: write.planId,
+          version: write.from.version,
+          actor: write.actorUserId,
+          action: write.decision.action,
+          fromStage: write.from.stage,
+          toStage: write.to.stage,
+          comment: commentOf(write),
+          requestId: write.requestId,
+        });
+        return { documentNumber };
+      });
+    },
+  };
+}
+
+function commentOf({ decision }: PlanDecisionWrite): string | null {
+  if (decision.action === 'appraise') return decision.comments || null;
+  if (decision.action === 'return') return decision.reasons;
+  return null;
+}
+
+/** The decision's own effect on versions and opinions; the document number when it issues the plan. */
+async function applyDecision(manager: EntityManager, write: PlanDecisionWrite): Promise<string | null> {
+  const plans = new PlanRepository(manager);
+  const opinions = new PlanOpinionRepository(manager);
+  const { decision, planId, actorUserId: decidedBy, requestId } = write;
+  switch (decision.action) {
+    case 'submit':
+      await plans.submitVersion(planId, decision.version, decidedBy);
+      return null;
+    case 'appraise':
+      await opinions.record({ planId, version: decision.version, step: 'appraisal', decision: decision.decision, comments: decision.comments, decidedBy, requestId });
+      if (decision.decision === 'return') await plans.returnVersion(planId, decision.version);
+      return null;
+    case 'return':
+      await opinions.record({ planId, version: decision.version, step: 'approval', decision: 'return', comments: decision.reasons, decidedBy, requestId });
+      await plans.returnVersion(planId, decision.version);
+      return null;
+    case 'approve': {
+      if (!write.issue) throw ApplicationFailure.nonRetryable('An approval carries what the issuance needs.');
+      await opinions.record({ planId, version: decision.version, step: 'approval', decision: 'agree', comments: '', decidedBy, requestId });
+      return (await plans.issueVersion({ planId, version: decision.version, ...write.issue })).documentNumber;
+    }
+    case 'amend':
+      await plans.startAmendment(planId, decidedBy);
+      return null;
+  }
+}

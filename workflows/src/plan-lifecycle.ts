@@ -1,0 +1,118 @@
+import { ApplicationFailure, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  applyDecision,
+  checkDecision,
+  PlanDecisionRefused,
+  vietnamDateOf,
+  type CycleCalendar,
+  type PlanChain,
+  type PlanProgress,
+  type PlanStage,
+  type Role,
+  type UnitStage,
+} from '@plancycle/domain';
+import {
+  planDecisionUpdate,
+  planViewQuery,
+  type PlanActivities,
+  type PlanDecisionRequest,
+  type PlanSetup,
+  type TaskSpec,
+  type UnitPlanInput,
+} from './contract';
+
+const { openPlan, recordPlanDecision } = proxyActivities<PlanActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/** The task each stage waits for: its kind, who acts (role on which unit of the chain), and its due date. */
+const STAGE_TASKS: Partial<Record<PlanStage, { kind: TaskSpec['kind']; role: Role; unit: keyof PlanChain; due: (calendar: CycleCalendar) => string }>> = {
+  drafting: { kind: 'draft', role: 'officer', unit: 'drafterUnitCode', due: (calendar) => calendar.unitPlanDraftDue },
+  appraisal: { kind: 'appraise', role: 'appraiser', unit: 'appraiserUnitCode', due: (calendar) => calendar.appraisalDue },
+  approval: { kind: 'approve', role: 'approver', unit: 'approverUnitCode', due: (calendar) => calendar.unitPlanIssueDue },
+};
+
+/** The validator's refusals travel as ApplicationFailures: type = stable code, first detail = kind. */
+function refuse(error: unknown): never {
+  if (error instanceof PlanDecisionRefused) {
+    throw ApplicationFailure.create({ type: error.code, message: error.message, details: [error.kind], nonRetryable: true });
+  }
+  throw error;
+}
+
+/**
+ * The plan of one unit: opens it with its first draft and drafting task, then takes every human
+ * decision as a `planDecision` update. One decision is in flight at a time; each is written by one
+ * activity in one transaction, so the history grows by a handful of events per decision.
+ */
+export async function startPlanLifecycle(input: UnitPlanInput, moveUnitTo: (stage: UnitStage) => Promise<void>): Promise<void> {
+  const { workflowId } = workflowInfo();
+  let tasks = 0;
+  const taskFor = (progress: PlanProgress, chain: PlanChain, amending: boolean): TaskSpec | null => {
+    const task = STAGE_TASKS[progress.stage];
+    const unitCode = task && chain[task.unit];
+    if (!task || !unitCode) return null;
+    const kind = amending && task.kind === 'draft' ? 'amend' : task.kind;
+    // An amendment's draft is due when the cycle closes: the calendar has no date of its own for it.
+    const dueAt = kind === 'amend' ? input.calendar.closesAt : task.due(input.calendar);
+    return { key: `${workflowId}/task/${++tasks}`, kind, assigneeUnitCode: unitCode, assigneeRole: task.role, dueAt };
+  };
+
+  const firstTask = { key: `${workflowId}/task/${++tasks}`, kind: 'draft' as const, assigneeRole: 'officer' as const, dueAt: input.calendar.unitPlanDraftDue };
+  const setup: PlanSetup = await openPlan({ cycleId: input.cycleId, unitCode: input.unit.unitCode, workflowId, draftTask: firstTask });
+  const state = {
+    progress: { stage: 'drafting', version: 1, appraisedVersions: [], versionInForce: null } as PlanProgress,
+    openTaskKey: firstTask.key as string | null,
+    busy: false,
+    // openPlan wrote the plan's first stage with sequence 1; decisions continue from there.
+    sequence: 1,
+  };
+  const check = (request: PlanDecisionRequest) => {
+    try {
+      if (state.busy) throw new PlanDecisionRefused('state', 'PLAN_BUSY', 'Kế hoạch đang được xử lý một quyết định khác; vui lòng thử lại sau giây lát.');
+      checkDecision(state.progress, request.decision, request.actor.roles, setup.chain);
+    } catch (error) {
+      refuse(error);
+    }
+  };
+
+  setHandler(planViewQuery, () => ({ planId: setup.planId, progress: state.progress, chain: setup.chain }));
+  setHandler(
+    planDecisionUpdate,
+    async (request) => {
+      check(request); // again: the state may have moved between validation and this handler
+      state.busy = true;
+      try {
+        const before = state.progress;
+        const after = applyDecision(before, request.decision, setup.chain);
+        const nextTask = taskFor(after, setup.chain, after.versionInForce !== null);
+        const issuedOn = vietnamDateOf(new Date(Date.now()).toISOString());
+        const { documentNumber } = await recordPlanDecision({
+          requestId: request.requestId,
+          planId: setup.planId,
+          cycleId: input.cycleId,
+          workflowId,
+          sequence: ++state.sequence,
+          decision: request.decision,
+          actorUserId: request.actor.userId,
+          from: { stage: before.stage, version: before.version },
+          to: { stage: after.stage, version: after.version },
+          closeTaskKey: state.openTaskKey,
+          nextTask,
+          issue:
+            request.decision.action === 'approve'
+              ? { issuerCode: setup.issuerCode, symbol: setup.documentSymbol, issuedOn, year: Number(issuedOn.slice(0, 4)) }
+              : null,
+        });
+        state.progress = after;
+        state.openTaskKey = nextTask?.key ?? null;
+        await moveUnitTo(after.stage as UnitStage);
+        return { planId: setup.planId, stage: after.stage, version: after.version, documentNumber };
+      } finally {
+        state.busy = false;
+      }
+    },
+    { validator: check },
+  );
+}
