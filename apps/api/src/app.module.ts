@@ -5,6 +5,7 @@ import { AppConfig } from './config/app-config';
 import { CyclesModule } from './cycles/cycles.module';
 import { DatabaseModule } from './database/database.module';
 import { GuidancesModule } from './guidances/guidances.module';
+import { PlansModule } from './plans/plans.module';
 import { HealthController } from './health/health.controller';
 import { TemporalModule } from './temporal/temporal.module';
 import { UnitStaffModule } from './unit-staff/unit-staff.module';
@@ -16,7 +17,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, TemporalModule, AuthModule, CyclesModule, GuidancesModule, UnitStaffModule],
+      imports: [DatabaseModule, TemporalModule, AuthModule, CyclesModule, GuidancesModule, PlansModule, UnitStaffModule],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: new AppConfig(config) }],
       exports: [AppConfig],

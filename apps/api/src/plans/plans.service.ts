@@ -1,0 +1,116 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { unitPlanWorkflowId, validatePlanItems, type PlanItem } from '@plancycle/domain';
+import {
+  AuditRepository,
+  CycleRepository,
+  GuidanceRepository,
+  OrgUnitRepository,
+  PlanOpinionRepository,
+  PlanRepository,
+  TaskRepository,
+  type CycleRecord,
+  type PlanRecord,
+} from '@plancycle/persistence';
+import { planDecisionUpdate, type PlanDecisionResult } from '@plancycle/workflows';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { ProvinceAccessService } from '../auth/province-access.service';
+import { ApiException, badRequest, forbidden, notFound } from '../common/api-exception';
+import { TemporalClientService } from '../temporal/temporal-client.service';
+import type { PlanDecisionDto } from './dtos/plan-decision.dto';
+import type { SaveDraftDto } from './dtos/save-draft.dto';
+import { toPlanDecision } from './plan-decision';
+
+/** How a workflow's refusal kind answers over HTTP. */
+const REFUSAL_STATUS: Record<string, HttpStatus> = { state: HttpStatus.CONFLICT, actor: HttpStatus.FORBIDDEN, input: HttpStatus.BAD_REQUEST };
+
+@Injectable()
+export class PlansService {
+  constructor(
+    @Inject(CycleRepository) private readonly cycles: CycleRepository,
+    @Inject(OrgUnitRepository) private readonly orgUnits: OrgUnitRepository,
+    @Inject(GuidanceRepository) private readonly guidances: GuidanceRepository,
+    @Inject(PlanRepository) private readonly plans: PlanRepository,
+    @Inject(PlanOpinionRepository) private readonly opinions: PlanOpinionRepository,
+    @Inject(TaskRepository) private readonly tasks: TaskRepository,
+    @Inject(AuditRepository) private readonly audit: AuditRepository,
+    @Inject(ProvinceAccessService) private readonly access: ProvinceAccessService,
+    @Inject(TemporalClientService) private readonly temporal: TemporalClientService,
+  ) {}
+
+  /** Everything a screen shows about one plan: versions, every opinion, the open task and the trail. */
+  async view(cycleId: string, unitCode: string, user: AuthenticatedUser) {
+    const { plan } = await this.locate(cycleId, unitCode, user);
+    const [versions, opinions, openTask, trail] = await Promise.all([
+      this.plans.listVersions(plan.id),
+      this.opinions.listForPlan(plan.id),
+      this.tasks.findOpenForPlan(plan.id),
+      this.audit.listForPlan(plan.id),
+    ]);
+    return { plan, versions, opinions, openTask, audit: trail };
+  }
+
+  /** Saving a draft is not a workflow event: any number of saves, straight to the database. */
+  async saveDraft(cycleId: string, unitCode: string, body: SaveDraftDto, user: AuthenticatedUser) {
+    const { cycle, plan } = await this.locate(cycleId, unitCode, user);
+    if (!user.roles.some((role) => role.unitCode === unitCode && (role.role === 'officer' || role.role === 'leader_in_charge'))) {
+      throw forbidden('Chỉ cán bộ kiêm nhiệm hoặc lãnh đạo phụ trách của đơn vị mới được soạn kế hoạch.');
+    }
+    const items: PlanItem[] = body.items.map((item) => ({ ...item, timeFrame: item.timeFrame as unknown as PlanItem['timeFrame'], sourceItemId: item.sourceItemId ?? null }));
+    const [units, guidance] = await Promise.all([
+      this.orgUnits.listProvinceUnits(cycle.provinceCode),
+      this.guidances.listForProvince(cycle.provinceCode, cycle.year),
+    ]);
+    const problems = validatePlanItems(items, {
+      cycleYear: cycle.year,
+      unitCodes: new Set(units.map((unit) => unit.code)),
+      focusTaskNumbers: new Set(guidance[0]?.focusTasks.map((task) => task.number) ?? []),
+    });
+    if (problems.length > 0) throw badRequest(problems[0].code, problems[0].message, { problems });
+    if (!(await this.plans.saveDraft(plan.id, body.version, items, user.id))) {
+      throw new ApiException(HttpStatus.CONFLICT, 'PLAN_NOT_DRAFTING', `Phiên bản ${body.version} không phải bản dự thảo đang mở; hãy tải lại kế hoạch.`);
+    }
+    return this.plans.findVersion(plan.id, body.version);
+  }
+
+  /** A decision goes to the plan's workflow, whose validator has the last word on state and actor. */
+  async decide(cycleId: string, unitCode: string, body: PlanDecisionDto, user: AuthenticatedUser): Promise<PlanDecisionResult> {
+    await this.locate(cycleId, unitCode, user);
+    const decision = toPlanDecision(body);
+    const requestId = body.requestId ?? randomUUID();
+    const handle = this.temporal.client.workflow.getHandle(unitPlanWorkflowId(cycleId, unitCode));
+    try {
+      return await handle.executeUpdate(planDecisionUpdate, {
+        args: [{ requestId, decision, actor: { userId: user.id, roles: user.roles } }],
+        updateId: requestId, // the same request sent twice is one decision
+      });
+    } catch (error) {
+      const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+      if (cause instanceof ApplicationFailure && cause.type) {
+        const kind = String(cause.details?.[0] ?? 'state');
+        throw new ApiException(REFUSAL_STATUS[kind] ?? HttpStatus.CONFLICT, cause.type, cause.message);
+      }
+      if (error instanceof WorkflowNotFoundError) throw notFound('PLAN_NOT_FOUND', 'Không tìm thấy quy trình của kế hoạch này.');
+      throw error;
+    }
+  }
+
+  /** The inbox: open tasks on the units where the user holds the role the task asks for. */
+  async inbox(user: AuthenticatedUser) {
+    const open = await this.tasks.listOpenForUnits([...new Set(user.roles.map((role) => role.unitCode))]);
+    return open.filter((task) => user.roles.some((role) => role.unitCode === task.assigneeUnitCode && role.role === task.assigneeRole));
+  }
+
+  /** The cycle and the unit's plan, answering 404 alike for what is missing and what is not the user's. */
+  private async locate(cycleId: string, unitCode: string, user: AuthenticatedUser): Promise<{ cycle: CycleRecord; plan: PlanRecord }> {
+    const cycle = await this.cycles.findById(cycleId);
+    if (!cycle || !(await this.access.belongsTo(user, cycle.provinceCode))) {
+      throw notFound('CYCLE_NOT_FOUND', `Không tìm thấy chu kỳ "${cycleId}" trong các tỉnh bạn được xem.`);
+    }
+    const plan = await this.plans.findForUnit(cycleId, unitCode, 'unit');
+    if (!plan) throw notFound('PLAN_NOT_FOUND', `Đơn vị "${unitCode}" chưa có kế hoạch trong chu kỳ ${cycleId}.`);
+    return { cycle, plan };
+  }
+}

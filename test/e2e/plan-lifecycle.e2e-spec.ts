@@ -1,0 +1,111 @@
+import { eventually } from '../support/eventually';
+import { startTestStack, type TestStack } from '../support/stack';
+
+// The Temporal server is shared by the whole run: this file owns GL's years YEAR..YEAR+9.
+const YEAR = new Date().getFullYear() + 35;
+const IA_DOM = 'GL.DUCCO.IADOM';
+const CYCLE = `GL-${YEAR}`;
+const PLAN = `/api/cycles/${CYCLE}/units/${IA_DOM}/plan`;
+
+const item = (changes: object = {}) => ({
+  id: 'item-1',
+  content: 'Tổ chức hội nghị tuyên truyền về biên giới tại 03 điểm cho 750 đại biểu',
+  leadUnitCode: IA_DOM,
+  coordinatingUnitCodes: ['GL.BDBP'],
+  timeFrame: { kind: 'quarter', year: YEAR, quarter: 2 },
+  budget: 200_000_000,
+  focusTaskNumbers: [],
+  sourceItemId: null,
+  ...changes,
+});
+
+describe('one unit’s plan from draft to issued, through the API', () => {
+  let stack: TestStack;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    for (const username of ['admin.gl', 'canbo.iadom', 'thamdinh.ducco', 'pheduyet.ducco', 'admin.dn']) tokens[username] = await stack.login(username);
+    await stack.http().post('/api/cycles').set('Authorization', `Bearer ${tokens['admin.gl']}`).send({ provinceCode: 'GL', year: YEAR, participatingUnitCodes: [IA_DOM] }).expect(201);
+    await eventually(() => stack.http().get(PLAN).set('Authorization', `Bearer ${tokens['canbo.iadom']}`).expect(200));
+  });
+  afterAll(async () => {
+    await stack?.client.workflow.getHandle(`annual-cycle/${CYCLE}`).terminate('end of test').catch(() => undefined);
+    await stack?.stop();
+  });
+
+  const as = (username: string) => ({
+    get: (path: string) => stack.http().get(path).set('Authorization', `Bearer ${tokens[username]}`),
+    put: (path: string, body: object) => stack.http().put(path).set('Authorization', `Bearer ${tokens[username]}`).send(body),
+    post: (path: string, body: object) => stack.http().post(path).set('Authorization', `Bearer ${tokens[username]}`).send(body),
+  });
+  const decide = (username: string, body: object) => as(username).post(`${PLAN}/decisions`, body);
+  const trailLength = async () => (await as('admin.gl').get(PLAN)).body.audit.length;
+
+  it('shows the officer a drafting task in the inbox and saves drafts any number of times', async () => {
+    const inbox = await as('canbo.iadom').get('/api/tasks').expect(200);
+    expect(inbox.body).toEqual([expect.objectContaining({ kind: 'draft', assigneeUnitCode: IA_DOM, cycleId: CYCLE })]);
+    await as('canbo.iadom').put(`${PLAN}/draft`, { version: 1, items: [item({ budget: 100_000_000 })] }).expect(200);
+    const saved = await as('canbo.iadom').put(`${PLAN}/draft`, { version: 1, items: [item()] }).expect(200);
+    expect(saved.body.items[0].budget).toBe(200_000_000);
+  });
+
+  describe('refuses a bad draft with a 400, writing nothing', () => {
+    const cases: Array<[string, object, string]> = [
+      ['a negative budget', item({ budget: -1 }), 'PLAN_ITEM_BUDGET_INVALID'],
+      ['a fractional budget', item({ budget: 1000.5 }), 'PLAN_ITEM_BUDGET_INVALID'],
+      ['a budget written as text', item({ budget: '200.000.000' }), 'PLAN_ITEM_BUDGET_INVALID'],
+      ['empty content', item({ content: '  ' }), 'PLAN_ITEM_CONTENT_REQUIRED'],
+      ['a time frame outside the cycle year', item({ timeFrame: { kind: 'month', year: YEAR + 1, month: 7 } }), 'TIME_FRAME_OUTSIDE_CYCLE'],
+      ['an unknown unit', item({ leadUnitCode: 'GL.KHONGCO' }), 'PLAN_ITEM_UNIT_UNKNOWN'],
+      ['a focus task the guidance does not have', item({ focusTaskNumbers: [4] }), 'PLAN_ITEM_FOCUS_TASK_UNKNOWN'],
+    ];
+    it.each(cases)('%s', async (_, badItem, code) => {
+      const response = await as('canbo.iadom').put(`${PLAN}/draft`, { version: 1, items: [badItem] });
+      expect(response.status).toBe(400);
+      expect(response.body.code).toBe(code);
+      const current = await as('canbo.iadom').get(PLAN);
+      expect(current.body.versions[0].items).toEqual([item()]);
+    });
+  });
+
+  it('walks draft → appraisal (returned once) → approval → issued, answering refusals with 409/403', async () => {
+    expect((await decide('pheduyet.ducco', { action: 'approve', version: 1 })).status).toBe(409);
+    expect((await decide('thamdinh.ducco', { action: 'submit', version: 1 })).status).toBe(403);
+    expect(await trailLength()).toBe(0);
+
+    await decide('canbo.iadom', { action: 'submit', version: 1 }).expect(200);
+    expect((await as('canbo.iadom').put(`${PLAN}/draft`, { version: 1, items: [] })).body.code).toBe('PLAN_NOT_DRAFTING');
+    const appraiserInbox = await as('thamdinh.ducco').get('/api/tasks');
+    expect(appraiserInbox.body.map((task: { kind: string }) => task.kind)).toEqual(['appraise']);
+
+    const noComment = await decide('thamdinh.ducco', { action: 'appraise', version: 1, opinion: 'return' });
+    expect([noComment.status, noComment.body.code]).toEqual([400, 'PLAN_COMMENTS_REQUIRED']);
+    await decide('thamdinh.ducco', { action: 'appraise', version: 1, opinion: 'return', comments: 'Đề nghị nêu rõ đơn vị phối hợp.' }).expect(200);
+    await decide('canbo.iadom', { action: 'submit', version: 2 }).expect(200);
+    await decide('thamdinh.ducco', { action: 'appraise', version: 2, opinion: 'agree' }).expect(200);
+
+    const stale = await decide('pheduyet.ducco', { action: 'approve', version: 1 });
+    expect([stale.status, stale.body.code]).toEqual([409, 'PLAN_VERSION_STALE']);
+    const issued = await decide('pheduyet.ducco', { action: 'approve', version: 2, requestId: 'approve-iadom-v2' }).expect(200);
+    expect(issued.body).toMatchObject({ stage: 'issued', version: 2, documentNumber: '01/KH-UBND' });
+    // The same request sent again (a double click, a retry) is the same decision, not a second one.
+    const again = await decide('pheduyet.ducco', { action: 'approve', version: 2, requestId: 'approve-iadom-v2' }).expect(200);
+    expect(again.body).toEqual(issued.body);
+    expect((await decide('pheduyet.ducco', { action: 'approve', version: 2 })).body.code).toBe('PLAN_STAGE_CONFLICT');
+
+    const plan = (await as('canbo.iadom').get(PLAN).expect(200)).body;
+    expect(plan.plan).toMatchObject({ stage: 'issued', versionInForce: 2 });
+    expect(plan.openTask).toBeNull();
+    expect(plan.opinions).toHaveLength(3);
+    expect(plan.audit.map((event: { action: string }) => event.action)).toEqual(['submit', 'appraise', 'submit', 'appraise', 'approve']);
+    expect((await as('admin.gl').get(`/api/cycles/${CYCLE}`)).body.units[0]).toMatchObject({ stage: 'issued', stageLabel: 'Đã ban hành kế hoạch' });
+  });
+
+  it('shows nothing of the plan to another province, and refuses unknown actions', async () => {
+    expect((await as('admin.dn').get(PLAN)).status).toBe(404);
+    expect((await decide('admin.dn', { action: 'amend' })).status).toBe(404);
+    const unknown = await decide('canbo.iadom', { action: 'publish', version: 2 });
+    expect([unknown.status, unknown.body.code]).toEqual([400, 'PLAN_ACTION_INVALID']);
+  });
+});
