@@ -1,4 +1,5 @@
 import { eventually } from '../support/eventually';
+import { borderConferenceItem } from '../support/plan-fixtures';
 import { startTestStack, type TestStack } from '../support/stack';
 
 // The Temporal server is shared by the whole run: this file owns GL's years YEAR..YEAR+9.
@@ -7,17 +8,7 @@ const IA_DOM = 'GL.DUCCO.IADOM';
 const CYCLE = `GL-${YEAR}`;
 const PLAN = `/api/cycles/${CYCLE}/units/${IA_DOM}/plan`;
 
-const item = (changes: object = {}) => ({
-  id: 'item-1',
-  content: 'Tổ chức hội nghị tuyên truyền về biên giới tại 03 điểm cho 750 đại biểu',
-  leadUnitCode: IA_DOM,
-  coordinatingUnitCodes: ['GL.BDBP'],
-  timeFrame: { kind: 'quarter', year: YEAR, quarter: 2 },
-  budget: 200_000_000,
-  focusTaskNumbers: [],
-  sourceItemId: null,
-  ...changes,
-});
+const item = (changes: Record<string, unknown> = {}) => borderConferenceItem(YEAR, changes);
 
 describe('one unit’s plan from draft to issued, through the API', () => {
   let stack: TestStack;

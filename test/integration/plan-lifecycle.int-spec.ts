@@ -5,6 +5,7 @@ import { annualCycleWorkflowId, cycleIdOf, defaultCycleCalendar, unitPlanWorkflo
 import { AuditRepository, CycleRepository, PlanOpinionRepository, PlanRepository, TaskRepository, UserRepository } from '@plancycle/persistence';
 import { cycleRecordedUpdate, planDecisionUpdate, planViewQuery, type Actor, type annualCycleWorkflow } from '@plancycle/workflows';
 import { eventually } from '../support/eventually';
+import { borderConferenceItem } from '../support/plan-fixtures';
 import { recordHistoryFixture } from '../support/histories';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -12,19 +13,7 @@ import { startTestStack, type TestStack } from '../support/stack';
 const YEAR = new Date().getFullYear() + 25;
 const IA_DOM = 'GL.DUCCO.IADOM';
 
-/** A commune plan of seed shape: Kiên Giang's border conference, here for xã Ia Dom. */
-const items: PlanItem[] = [
-  {
-    id: 'item-1',
-    content: 'Tổ chức hội nghị tuyên truyền về biên giới tại 03 điểm cho 750 đại biểu',
-    leadUnitCode: IA_DOM,
-    coordinatingUnitCodes: ['GL.BDBP'],
-    timeFrame: { kind: 'quarter', year: YEAR, quarter: 2 },
-    budget: 200_000_000,
-    focusTaskNumbers: [],
-    sourceItemId: null,
-  },
-];
+const items: PlanItem[] = [borderConferenceItem(YEAR)];
 
 describe('a commune plan through drafting, appraisal with one return, approval and issuance', () => {
   let stack: TestStack;

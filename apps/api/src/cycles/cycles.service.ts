@@ -5,7 +5,6 @@ import {
   applyCalendarChanges,
   cycleIdOf,
   defaultCycleCalendar,
-  holdsRole,
   selectParticipants,
   type CycleCalendar,
 } from '@plancycle/domain';
@@ -14,7 +13,7 @@ import { SEARCH_ATTRIBUTES, cycleRecordedUpdate, type AnnualCycleInput } from '@
 import type { annualCycleWorkflow } from '@plancycle/workflows';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ProvinceAccessService } from '../auth/province-access.service';
-import { ApiException, badRequest, forbidden, notFound } from '../common/api-exception';
+import { ApiException, badRequest, notFound } from '../common/api-exception';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import { presentCycle, type CycleView } from './cycle.presenter';
 import type { StartCycleDto } from './dtos/start-cycle.dto';
@@ -44,13 +43,10 @@ export class CyclesService {
    * Everything is checked before anything is started, so a refused request leaves no trace.
    */
   async start(request: StartCycleDto, user: AuthenticatedUser): Promise<StartCycleResult> {
-    const province = await this.orgUnits.findByCode(request.provinceCode);
-    if (!province || province.kind !== 'province') {
-      throw badRequest('CYCLE_PROVINCE_UNKNOWN', `Không tìm thấy tỉnh có mã "${request.provinceCode}".`);
-    }
-    if (!holdsRole(user.roles, 'admin', province)) {
-      throw forbidden(`Chỉ quản trị viên của ${province.name} mới được bắt đầu chu kỳ kế hoạch.`);
-    }
+    const province = await this.access.adminProvince(user, request.provinceCode, {
+      unknownCode: 'CYCLE_PROVINCE_UNKNOWN',
+      onlyAdminMay: 'bắt đầu chu kỳ kế hoạch',
+    });
 
     const participants = selectParticipants(await this.orgUnits.listProvinceUnits(province.code), request.participatingUnitCodes);
     const calendar = await this.calendarFor(request);

@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { holdsRole, validateGuidance, vietnamDateOf } from '@plancycle/domain';
-import { GuidanceRepository, OrgUnitRepository, type GuidanceRecord } from '@plancycle/persistence';
+import { validateGuidance, vietnamDateOf } from '@plancycle/domain';
+import { GuidanceRepository, type GuidanceRecord } from '@plancycle/persistence';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ProvinceAccessService } from '../auth/province-access.service';
 import { ApiException, badRequest, forbidden, notFound } from '../common/api-exception';
@@ -9,20 +9,16 @@ import type { RecordGuidanceDto } from './dtos/record-guidance.dto';
 @Injectable()
 export class GuidancesService {
   constructor(
-    @Inject(OrgUnitRepository) private readonly orgUnits: OrgUnitRepository,
     @Inject(GuidanceRepository) private readonly guidances: GuidanceRepository,
     @Inject(ProvinceAccessService) private readonly access: ProvinceAccessService,
   ) {}
 
   /** An admin of the province records the letter it received; everything is checked before the one insert. */
   async record(request: RecordGuidanceDto, user: AuthenticatedUser): Promise<GuidanceRecord> {
-    const province = await this.orgUnits.findByCode(request.provinceCode);
-    if (!province || province.kind !== 'province') {
-      throw badRequest('GUIDANCE_PROVINCE_UNKNOWN', `Không tìm thấy tỉnh có mã "${request.provinceCode}".`);
-    }
-    if (!holdsRole(user.roles, 'admin', province)) {
-      throw forbidden(`Chỉ quản trị viên của ${province.name} mới được nhập văn bản hướng dẫn.`);
-    }
+    const province = await this.access.adminProvince(user, request.provinceCode, {
+      unknownCode: 'GUIDANCE_PROVINCE_UNKNOWN',
+      onlyAdminMay: 'nhập văn bản hướng dẫn',
+    });
     const problems = validateGuidance(request, vietnamDateOf(new Date().toISOString()));
     if (problems.length > 0) throw badRequest(problems[0].code, problems[0].message, { problems });
 
