@@ -1,7 +1,7 @@
 export { createDataSource, migrate, resetDatabase, revertLast, type DataSourceOptions } from './data-source';
 export { OrgUnitRepository } from './org-units/org-unit.repository';
 export { UserRepository } from './users/user.repository';
-export type { UpsertUserInput, UserRecord } from './users/user-record';
+export type { CreateUserInput, UpsertUserInput, UserRecord, UserSummary } from './users/user-record';
 export { hashPassword, verifyPassword } from './users/password';
 export { WorkCalendarRepository, type WorkCalendarDayRecord } from './work-calendar/work-calendar.repository';
 export type { WorkCalendarDayKind, WorkCalendarDaySource } from './entities/work-calendar-day.entity';

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { OrgUnit } from '@plancycle/domain';
+import type { OrgUnit, UnitSettings } from '@plancycle/domain';
 import { OrgUnitEntity } from '../entities/org-unit.entity';
 
 function toOrgUnit(entity: OrgUnitEntity): OrgUnit {
@@ -47,6 +47,11 @@ export class OrgUnitRepository {
   async listProvinces(): Promise<OrgUnit[]> {
     const entities = await this.db.getRepository(OrgUnitEntity).findBy({ kind: 'province' });
     return entities.map(toOrgUnit).sort(byCode);
+  }
+
+  /** Replaces one unit's settings; the caller has checked the province's tree with them applied. */
+  async updateSettings(code: string, settings: UnitSettings): Promise<void> {
+    await this.db.query(`UPDATE org_units SET settings = $2::jsonb, updated_at = now() WHERE code = $1`, [code, JSON.stringify(settings)]);
   }
 
   /**

@@ -20,3 +20,14 @@ export interface UpsertUserInput {
   /** The complete set: roles not listed here are removed. */
   roles: readonly RoleAssignment[];
 }
+
+/** What an admin's user list shows: no password hash, roles limited to the units asked about. */
+export type UserSummary = Omit<UserRecord, 'passwordHash'>;
+
+export interface CreateUserInput {
+  username: string;
+  fullName: string;
+  email: string;
+  passwordHash: string;
+  roles: readonly RoleAssignment[];
+}

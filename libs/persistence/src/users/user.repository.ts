@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
+import type { RoleAssignment } from '@plancycle/domain';
 import { UserEntity } from '../entities/user.entity';
-import type { UpsertUserInput, UserRecord } from './user-record';
+import type { CreateUserInput, UpsertUserInput, UserRecord, UserSummary } from './user-record';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -67,8 +68,67 @@ export class UserRepository {
     return user;
   }
 
+  /**
+   * Creates a new account with its roles in one transaction. Null when the username is taken: the
+   * unique index decides, so two admins creating the same name at once cannot both succeed.
+   */
+  async createUser(input: CreateUserInput): Promise<UserRecord | null> {
+    const id = await this.db.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `INSERT INTO users (username, full_name, email, password_hash, active)
+         VALUES ($1, $2, $3, $4, true)
+         ON CONFLICT (username) DO NOTHING
+         RETURNING id`,
+        [input.username, input.fullName, input.email, input.passwordHash],
+      )) as Array<{ id: string }>;
+      if (rows.length === 0) return null;
+      await insertRoles(manager, rows[0].id, input.roles);
+      return rows[0].id;
+    });
+    return id === null ? null : this.findById(id);
+  }
+
+  /** Users holding any role on one of `unitCodes`, with only those roles listed. */
+  async listHoldingRolesOn(unitCodes: readonly string[]): Promise<UserSummary[]> {
+    const rows = (await this.db.query(
+      `SELECT u.id, u.username, u.full_name, u.email, u.active,
+              json_agg(json_build_object('role', r.role, 'unitCode', r.unit_code) ORDER BY r.unit_code, r.role) AS roles
+       FROM users u
+       JOIN user_roles r ON r.user_id = u.id
+       WHERE r.unit_code = ANY($1::text[])
+       GROUP BY u.id
+       ORDER BY u.username`,
+      [unitCodes],
+    )) as Array<{ id: string; username: string; full_name: string; email: string; active: boolean; roles: RoleAssignment[] }>;
+    return rows.map((row) => ({ id: row.id, username: row.username, fullName: row.full_name, email: row.email, active: row.active, roles: row.roles }));
+  }
+
+  /**
+   * Replaces the user's roles on `withinUnitCodes` (one province) by `roles`, leaving roles held on
+   * other units alone; one transaction, so a reader never sees the user with no roles in between.
+   */
+  async replaceRolesWithin(userId: string, withinUnitCodes: readonly string[], roles: readonly RoleAssignment[]): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      await manager.query(`DELETE FROM user_roles WHERE user_id = $1 AND unit_code = ANY($2::text[])`, [userId, withinUnitCodes]);
+      await insertRoles(manager, userId, roles);
+    });
+  }
+
+  async setActive(userId: string, active: boolean): Promise<void> {
+    await this.db.query(`UPDATE users SET active = $2 WHERE id = $1`, [userId, active]);
+  }
+
   private async findOne(where: FindOptionsWhere<UserEntity>): Promise<UserRecord | null> {
     const entity = await this.db.getRepository(UserEntity).findOne({ where, relations: { roles: true } });
     return entity ? toUserRecord(entity) : null;
   }
+}
+
+async function insertRoles(manager: EntityManager, userId: string, roles: readonly RoleAssignment[]): Promise<void> {
+  await manager.query(
+    `INSERT INTO user_roles (user_id, unit_code, role)
+     SELECT $1, unit_code, role FROM unnest($2::text[], $3::text[]) AS wanted (unit_code, role)
+     ON CONFLICT DO NOTHING`,
+    [userId, roles.map((assignment) => assignment.unitCode), roles.map((assignment) => assignment.role)],
+  );
 }
