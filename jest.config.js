@@ -33,6 +33,8 @@ const shared = {
 };
 
 module.exports = {
+  // Per-project testTimeout is not honoured by every Jest version: set it for the run as well.
+  testTimeout: 60_000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/**/*.spec.ts'] },

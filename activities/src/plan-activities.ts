@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { DataSource, EntityManager } from 'typeorm';
-import { planChainOf } from '@plancycle/domain';
+import { planChainOf, provincialPlanChain } from '@plancycle/domain';
 import { AuditRepository, OrgUnitRepository, PlanOpinionRepository, PlanRepository, TaskRepository } from '@plancycle/persistence';
 import type { PlanActivities, PlanDecisionWrite } from '@plancycle/workflows';
 
@@ -15,11 +15,17 @@ export function createPlanActivities(dataSource: DataSource): PlanActivities {
   return {
     async openPlan(input) {
       return dataSource.transaction(async (manager) => {
-        const unit = await new OrgUnitRepository(manager).findByCode(input.unitCode);
+        const units = new OrgUnitRepository(manager);
+        const unit = await units.findByCode(input.unitCode);
         if (!unit) throw ApplicationFailure.nonRetryable(`Unknown unit ${input.unitCode}`, 'UNIT_NOT_FOUND');
-        const chain = planChainOf(unit);
+        let chain = planChainOf(unit);
+        if (input.kind === 'provincial') {
+          const coordinator = (await units.listProvinceUnits(unit.provinceCode)).find((candidate) => candidate.kind === 'coordinator');
+          if (!coordinator) throw ApplicationFailure.nonRetryable(`Province ${unit.code} has no coordinator to draft its plan`, 'COORDINATOR_MISSING');
+          chain = provincialPlanChain(unit, coordinator);
+        }
         const plans = new PlanRepository(manager);
-        const plan = await plans.openPlan({ cycleId: input.cycleId, unitCode: input.unitCode, kind: 'unit', workflowId: input.workflowId });
+        const plan = await plans.openPlan({ cycleId: input.cycleId, unitCode: input.unitCode, kind: input.kind, workflowId: input.workflowId });
         await plans.recordStage({ planId: plan.id, stage: 'drafting', sequence: OPEN_PLAN_SEQUENCE });
         await new TaskRepository(manager).open({ ...input.draftTask, planId: plan.id, workflowId: input.workflowId, assigneeUnitCode: chain.drafterUnitCode });
         return { planId: plan.id, chain, issuerCode: unit.code, documentSymbol: unit.settings.documentSymbol ?? 'KH' };

@@ -1,5 +1,6 @@
 import { eventually } from '../support/eventually';
 import { borderConferenceItem } from '../support/plan-fixtures';
+import { issueProvincialPlan } from '../support/provincial-plan';
 import { startTestStack, type TestStack } from '../support/stack';
 
 // The Temporal server is shared by the whole run: this file owns GL's years YEAR..YEAR+9.
@@ -18,6 +19,7 @@ describe('one unit’s plan from draft to issued, through the API', () => {
     stack = await startTestStack();
     for (const username of ['admin.gl', 'canbo.iadom', 'thamdinh.ducco', 'pheduyet.ducco', 'admin.dn']) tokens[username] = await stack.login(username);
     await stack.http().post('/api/cycles').set('Authorization', `Bearer ${tokens['admin.gl']}`).send({ provinceCode: 'GL', year: YEAR, participatingUnitCodes: [IA_DOM] }).expect(201);
+    await issueProvincialPlan(stack.client, stack.dataSource, CYCLE);
     await eventually(() => stack.http().get(PLAN).set('Authorization', `Bearer ${tokens['canbo.iadom']}`).expect(200));
   });
   afterAll(async () => {

@@ -4,6 +4,7 @@ import { CycleRepository, OrgUnitRepository } from '@plancycle/persistence';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { selectParticipants, vietnamDateOf } from '@plancycle/domain';
 import { eventually } from '../support/eventually';
+import { issueProvincialPlan } from '../support/provincial-plan';
 import { startTestStack, type TestStack } from '../support/stack';
 
 // The Temporal server is shared by the whole run: this file owns GL's years YEAR..YEAR+9, always
@@ -55,6 +56,9 @@ describe('starting an annual cycle: HTTP → Temporal → PostgreSQL', () => {
     const annualDue = vietnamDateOf(response.body.calendar.annualReport.unitDue);
     expect(annualDue >= `${YEAR}-11-09` && annualDue <= `${YEAR}-11-11`).toBe(true);
 
+    // Units wait for the provincial plan they draft from (seed 003, III.14); once it is issued, they draft.
+    expect(response.body.units.every((unit: { stage: string }) => unit.stage === 'pending')).toBe(true);
+    expect(await issueProvincialPlan(stack.client, stack.dataSource, `GL-${YEAR}`)).toBe('01/KH-UBND');
     const cycle = await eventually(async () => {
       const body = (await stack.http().get(`/api/cycles/GL-${YEAR}`).set('Authorization', `Bearer ${admin}`).expect(200)).body;
       expect(body.units.every((unit: { stage: string }) => unit.stage === 'drafting')).toBe(true);
@@ -62,7 +66,8 @@ describe('starting an annual cycle: HTTP → Temporal → PostgreSQL', () => {
     });
     expect(cycle.units[0].stageLabel).toBe('Đang xây dựng kế hoạch');
 
-    await eventually(async () => expect(await countWorkflows(YEAR)).toBe(participants.length + 1));
+    // The cycle, its provincial plan and one workflow per unit.
+    await eventually(async () => expect(await countWorkflows(YEAR)).toBe(participants.length + 2));
     const parent = await stack.client.workflow.getHandle(`annual-cycle/GL-${YEAR}`).describe();
     expect(parent.status.name).toBe('RUNNING');
     const child = await stack.client.workflow.getHandle(cycle.units[0].workflowId).describe();
@@ -88,7 +93,7 @@ describe('starting an annual cycle: HTTP → Temporal → PostgreSQL', () => {
 
     expect(statuses).toEqual([200, 201]);
     expect((await new CycleRepository(stack.dataSource).findByProvinceAndYear('GL', YEAR + 1))?.units).toHaveLength(1);
-    await eventually(async () => expect(await countWorkflows(YEAR + 1)).toBe(2));
+    await eventually(async () => expect(await countWorkflows(YEAR + 1)).toBe(3));
   });
 
   describe('refuses bad input with a 400, a stable code and a Vietnamese message, writing nothing', () => {

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { annualCycleWorkflowId, cycleIdOf, defaultCycleCalendar, unitPlanWorkflowId, workCalendar, type PlanDecision, type PlanItem } from '@plancycle/domain';
+import { annualCycleWorkflowId, cycleIdOf, provincialPlanWorkflowId, defaultCycleCalendar, unitPlanWorkflowId, workCalendar, type PlanDecision, type PlanItem } from '@plancycle/domain';
 import { AuditRepository, CycleRepository, PlanOpinionRepository, PlanRepository, TaskRepository, UserRepository } from '@plancycle/persistence';
 import { cycleRecordedUpdate, planDecisionUpdate, planViewQuery, type Actor, type annualCycleWorkflow } from '@plancycle/workflows';
 import { eventually } from '../support/eventually';
 import { borderConferenceItem } from '../support/plan-fixtures';
 import { recordHistoryFixture } from '../support/histories';
+import { issueProvincialPlan } from '../support/provincial-plan';
 import { startTestStack, type TestStack } from '../support/stack';
 
 // The Temporal server is shared by the whole run: this file owns GL's years YEAR..YEAR+9.
@@ -43,6 +44,7 @@ describe('a commune plan through drafting, appraisal with one return, approval a
       ],
     });
     await handle.executeUpdate(cycleRecordedUpdate);
+    await issueProvincialPlan(stack.client, stack.dataSource, cycleId);
     planId = await eventually(async () => {
       const view = await stack.client.workflow.getHandle(workflowId).query(planViewQuery);
       if (!view.planId) throw new Error('plan not opened yet');
@@ -144,5 +146,6 @@ describe('a commune plan through drafting, appraisal with one return, approval a
     expect(await plans().findById(planId)).toMatchObject({ stage: 'drafting', versionInForce: 2 });
     expect(await openTask()).toMatchObject({ kind: 'amend', assigneeUnitCode: IA_DOM });
     await recordHistoryFixture(workflowId, 'unit-plan.lifecycle');
+    await recordHistoryFixture(provincialPlanWorkflowId(cycleId), 'provincial-plan.issued');
   });
 });

@@ -60,6 +60,20 @@ export interface UnitPlanInput {
   calendar: CycleCalendar;
 }
 
+export interface ProvincialPlanInput {
+  cycleId: string;
+  provinceCode: string;
+  year: number;
+  calendar: CycleCalendar;
+}
+
+/**
+ * The provincial plan was issued: from its workflow to the cycle, and from the cycle to every unit,
+ * whose own plans are drafted from it (seed 003, III.14).
+ */
+export const provincialPlanIssuedSignal = defineSignal('provincialPlanIssued');
+export const closePlanSignal = defineSignal('closePlan');
+
 export interface UnitProgress {
   cycleId: string;
   unitCode: string;
@@ -123,9 +137,13 @@ export interface TaskSpec {
   dueAt: Instant;
 }
 
+export type PlanKind = 'unit' | 'provincial';
+
 export interface OpenPlanInput {
   cycleId: string;
+  /** The plan's owner: the unit, or the province for the provincial plan. */
   unitCode: string;
+  kind: PlanKind;
   workflowId: string;
   /** The drafting task; its due date comes from the cycle calendar. */
   draftTask: Omit<TaskSpec, 'assigneeUnitCode'>;

@@ -9,16 +9,15 @@ import {
   type PlanProgress,
   type PlanStage,
   type Role,
-  type UnitStage,
 } from '@plancycle/domain';
 import {
   planDecisionUpdate,
   planViewQuery,
   type PlanActivities,
   type PlanDecisionRequest,
+  type PlanKind,
   type PlanSetup,
   type TaskSpec,
-  type UnitPlanInput,
 } from './contract';
 
 const { openPlan, recordPlanDecision } = proxyActivities<PlanActivities>({
@@ -26,12 +25,29 @@ const { openPlan, recordPlanDecision } = proxyActivities<PlanActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
+type StageTask = { kind: TaskSpec['kind']; role: Role; unit: keyof PlanChain; due: (calendar: CycleCalendar) => string };
+
 /** The task each stage waits for: its kind, who acts (role on which unit of the chain), and its due date. */
-const STAGE_TASKS: Partial<Record<PlanStage, { kind: TaskSpec['kind']; role: Role; unit: keyof PlanChain; due: (calendar: CycleCalendar) => string }>> = {
-  drafting: { kind: 'draft', role: 'officer', unit: 'drafterUnitCode', due: (calendar) => calendar.unitPlanDraftDue },
-  appraisal: { kind: 'appraise', role: 'appraiser', unit: 'appraiserUnitCode', due: (calendar) => calendar.appraisalDue },
-  approval: { kind: 'approve', role: 'approver', unit: 'approverUnitCode', due: (calendar) => calendar.unitPlanIssueDue },
+const STAGE_TASKS: Record<PlanKind, Partial<Record<PlanStage, StageTask>>> = {
+  unit: {
+    drafting: { kind: 'draft', role: 'officer', unit: 'drafterUnitCode', due: (calendar) => calendar.unitPlanDraftDue },
+    appraisal: { kind: 'appraise', role: 'appraiser', unit: 'appraiserUnitCode', due: (calendar) => calendar.appraisalDue },
+    approval: { kind: 'approve', role: 'approver', unit: 'approverUnitCode', due: (calendar) => calendar.unitPlanIssueDue },
+  },
+  // The calendar has one date for the provincial plan: issued by then.
+  provincial: {
+    drafting: { kind: 'draft', role: 'officer', unit: 'drafterUnitCode', due: (calendar) => calendar.provincialPlanDue },
+    approval: { kind: 'approve', role: 'approver', unit: 'approverUnitCode', due: (calendar) => calendar.provincialPlanDue },
+  },
 };
+
+export interface PlanLifecycleInput {
+  cycleId: string;
+  /** The plan's owner: the unit, or the province for the provincial plan. */
+  unitCode: string;
+  kind: PlanKind;
+  calendar: CycleCalendar;
+}
 
 /** The validator's refusals travel as ApplicationFailures: type = stable code, first detail = kind. */
 function refuse(error: unknown): never {
@@ -46,11 +62,11 @@ function refuse(error: unknown): never {
  * decision as a `planDecision` update. One decision is in flight at a time; each is written by one
  * activity in one transaction, so the history grows by a handful of events per decision.
  */
-export async function startPlanLifecycle(input: UnitPlanInput, moveUnitTo: (stage: UnitStage) => Promise<void>): Promise<void> {
+export async function startPlanLifecycle(input: PlanLifecycleInput, onStage: (stage: PlanStage) => Promise<void>): Promise<void> {
   const { workflowId } = workflowInfo();
   let tasks = 0;
   const taskFor = (progress: PlanProgress, chain: PlanChain, amending: boolean): TaskSpec | null => {
-    const task = STAGE_TASKS[progress.stage];
+    const task = STAGE_TASKS[input.kind][progress.stage];
     const unitCode = task && chain[task.unit];
     if (!task || !unitCode) return null;
     const kind = amending && task.kind === 'draft' ? 'amend' : task.kind;
@@ -59,8 +75,9 @@ export async function startPlanLifecycle(input: UnitPlanInput, moveUnitTo: (stag
     return { key: `${workflowId}/task/${++tasks}`, kind, assigneeUnitCode: unitCode, assigneeRole: task.role, dueAt };
   };
 
-  const firstTask = { key: `${workflowId}/task/${++tasks}`, kind: 'draft' as const, assigneeRole: 'officer' as const, dueAt: input.calendar.unitPlanDraftDue };
-  const setup: PlanSetup = await openPlan({ cycleId: input.cycleId, unitCode: input.unit.unitCode, workflowId, draftTask: firstTask });
+  const drafting = STAGE_TASKS[input.kind].drafting as StageTask;
+  const firstTask = { key: `${workflowId}/task/${++tasks}`, kind: 'draft' as const, assigneeRole: 'officer' as const, dueAt: drafting.due(input.calendar) };
+  const setup: PlanSetup = await openPlan({ cycleId: input.cycleId, unitCode: input.unitCode, kind: input.kind, workflowId, draftTask: firstTask });
   const state = {
     progress: { stage: 'drafting', version: 1, appraisedVersions: [], versionInForce: null } as PlanProgress,
     openTaskKey: firstTask.key as string | null,
@@ -107,7 +124,7 @@ export async function startPlanLifecycle(input: UnitPlanInput, moveUnitTo: (stag
         });
         state.progress = after;
         state.openTaskKey = nextTask?.key ?? null;
-        await moveUnitTo(after.stage as UnitStage);
+        await onStage(after.stage);
         return { planId: setup.planId, stage: after.stage, version: after.version, documentNumber };
       } finally {
         state.busy = false;

@@ -3,6 +3,7 @@ import type { UnitStage } from '@plancycle/domain';
 import {
   SEARCH_ATTRIBUTES,
   closeUnitSignal,
+  provincialPlanIssuedSignal,
   unitProgressQuery,
   type PlanCycleActivities,
   type UnitPlanInput,
@@ -20,7 +21,7 @@ const { recordUnitStage } = proxyActivities<PlanCycleActivities>({
  * amendments) until the cycle closes. Quarterly and annual reports grow here as later stages.
  */
 export async function unitPlanWorkflow(input: UnitPlanInput): Promise<UnitProgress> {
-  const state = { stage: 'pending' as UnitStage, closing: false, sequence: 0 };
+  const state = { stage: 'pending' as UnitStage, closing: false, provincialPlanIssued: false, sequence: 0 };
   const progress = (): UnitProgress => ({ cycleId: input.cycleId, unitCode: input.unit.unitCode, stage: state.stage });
   setHandler(unitProgressQuery, progress);
   setHandler(closeUnitSignal, () => {
@@ -39,9 +40,23 @@ export async function unitPlanWorkflow(input: UnitPlanInput): Promise<UnitProgre
     state.stage = stage;
   };
 
-  // Added after v1/v2 histories were recorded: those runs draft without a plan behind them.
-  if (patched('plan-lifecycle')) await startPlanLifecycle(input, moveTo);
-  await moveTo('drafting');
+  setHandler(provincialPlanIssuedSignal, () => {
+    state.provincialPlanIssued = true;
+  });
+
+  // Patches, each added after histories were recorded (test/fixtures/histories): v1/v2 runs draft
+  // without a plan behind them; v3 runs open their plan at once; later runs draft only once the
+  // provincial plan they are built from is issued (seed 003, III.14).
+  if (patched('plan-lifecycle')) {
+    if (patched('wait-provincial-plan')) await condition(() => state.provincialPlanIssued || state.closing);
+    if (!state.closing) {
+      const lifecycle = { cycleId: input.cycleId, unitCode: input.unit.unitCode, kind: 'unit' as const, calendar: input.calendar };
+      await startPlanLifecycle(lifecycle, (stage) => moveTo(stage as UnitStage));
+      await moveTo('drafting');
+    }
+  } else {
+    await moveTo('drafting');
+  }
   await condition(() => state.closing);
   await condition(allHandlersFinished);
   upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.stage, value: 'closed' }]);

@@ -10,6 +10,7 @@ import { DocumentNumberCounters1795470000000 } from './migrations/1795470000000-
 import { Guidances1795475000000 } from './migrations/1795475000000-guidances';
 import { UnitStaff1795480000000 } from './migrations/1795480000000-unit-staff';
 import { Plans1795490000000 } from './migrations/1795490000000-plans';
+import { DocumentNumbersPerIssuer1795500000000 } from './migrations/1795500000000-document-numbers-per-issuer';
 
 // Listed by hand rather than globbed: globs break under ts-node, jest and bundlers in different ways.
 const ENTITIES = [OrgUnitEntity, UserEntity, UserRoleEntity, WorkCalendarDayEntity, CycleEntity, CycleUnitEntity];
@@ -19,6 +20,7 @@ const MIGRATIONS = [
   Guidances1795475000000,
   UnitStaff1795480000000,
   Plans1795490000000,
+  DocumentNumbersPerIssuer1795500000000,
 ];
 
 export interface DataSourceOptions {

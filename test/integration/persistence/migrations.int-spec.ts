@@ -24,9 +24,10 @@ const MIGRATIONS = [
   'Guidances1795475000000',
   'UnitStaff1795480000000',
   'Plans1795490000000',
+  'DocumentNumbersPerIssuer1795500000000',
 ];
-/** What the newest migration creates, and so what reverting it alone must drop. */
-const NEWEST_MIGRATION_TABLES = ['audit_events', 'plan_opinions', 'plan_versions', 'plans', 'tasks'];
+/** What the newest migration creates, and so what reverting it alone must drop (it only drops a constraint). */
+const NEWEST_MIGRATION_TABLES: string[] = [];
 
 describe('migrations', () => {
   let db: PersistenceTestDatabase;

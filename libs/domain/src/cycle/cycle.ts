@@ -33,6 +33,10 @@ export function annualCycleWorkflowId(cycleId: string): string {
   return `annual-cycle/${cycleId}`;
 }
 
+export function provincialPlanWorkflowId(cycleId: string): string {
+  return `annual-cycle/${cycleId}/provincial-plan`;
+}
+
 export function unitPlanWorkflowId(cycleId: string, unitCode: string): string {
   return `annual-cycle/${cycleId}/unit/${unitCode}`;
 }

@@ -33,6 +33,14 @@ export function planChainOf(unit: OrgUnit): PlanChain {
   };
 }
 
+/**
+ * The provincial plan: drafted by the coordinator, approved and issued by the province (seed 003:
+ * "Sở Thông tin và Truyền thông … tham mưu"), with no appraisal step.
+ */
+export function provincialPlanChain(province: OrgUnit, coordinator: OrgUnit): PlanChain {
+  return { drafterUnitCode: coordinator.code, appraiserUnitCode: null, approverUnitCode: province.code };
+}
+
 export interface PlanProgress {
   stage: PlanStage;
   /** The version being drafted, appraised or approved. */

@@ -13,7 +13,17 @@ export interface DemoUser {
 export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'admin.gl', fullName: 'Nguyễn Văn Hùng', roles: [{ role: 'admin', unitCode: 'GL' }] },
   { username: 'admin.dn', fullName: 'Lê Thị Thu Hà', roles: [{ role: 'admin', unitCode: 'DN' }] },
-  { username: 'dieuphoi.gl', fullName: 'Trần Minh Tuấn', roles: [{ role: 'coordinator', unitCode: 'GL.STTTT' }] },
+  // The coordinator's officer drafts the provincial plan as well as watching every unit.
+  {
+    username: 'dieuphoi.gl',
+    fullName: 'Trần Minh Tuấn',
+    roles: [
+      { role: 'coordinator', unitCode: 'GL.STTTT' },
+      { role: 'officer', unitCode: 'GL.STTTT' },
+    ],
+  },
+  // The Vice-Chairman who approves the provincial plan for the People's Committee (KT. CHỦ TỊCH).
+  { username: 'lanhdao.tinh', fullName: 'Lê Văn Thanh', roles: [{ role: 'approver', unitCode: 'GL' }] },
   { username: 'canbo.songoaivu', fullName: 'Phạm Thị Lan', roles: [{ role: 'officer', unitCode: 'GL.SNGV' }] },
   { username: 'lanhdao.songoaivu', fullName: 'Võ Quốc Bảo', roles: [{ role: 'leader_in_charge', unitCode: 'GL.SNGV' }] },
   { username: 'thamdinh.ducco', fullName: "Siu H'Nhi", roles: [{ role: 'appraiser', unitCode: 'GL.DUCCO.PVHTT' }] },
