@@ -1,6 +1,5 @@
 import { eventually } from '../support/eventually';
 import { borderConferenceItem } from '../support/plan-fixtures';
-import { issueProvincialPlan } from '../support/provincial-plan';
 import { startTestStack, type TestStack } from '../support/stack';
 
 // The Temporal server is shared by the whole run: this file owns GL's years YEAR..YEAR+9.
@@ -17,10 +16,10 @@ describe('one unit’s plan from draft to issued, through the API', () => {
 
   beforeAll(async () => {
     stack = await startTestStack();
-    for (const username of ['admin.gl', 'canbo.iadom', 'thamdinh.ducco', 'pheduyet.ducco', 'admin.dn']) tokens[username] = await stack.login(username);
+    for (const username of ['admin.gl', 'canbo.iadom', 'thamdinh.ducco', 'pheduyet.ducco', 'admin.dn', 'dieuphoi.gl', 'lanhdao.tinh']) {
+      tokens[username] = await stack.login(username);
+    }
     await stack.http().post('/api/cycles').set('Authorization', `Bearer ${tokens['admin.gl']}`).send({ provinceCode: 'GL', year: YEAR, participatingUnitCodes: [IA_DOM] }).expect(201);
-    await issueProvincialPlan(stack.client, stack.dataSource, CYCLE);
-    await eventually(() => stack.http().get(PLAN).set('Authorization', `Bearer ${tokens['canbo.iadom']}`).expect(200));
   });
   afterAll(async () => {
     await stack?.client.workflow.getHandle(`annual-cycle/${CYCLE}`).terminate('end of test').catch(() => undefined);
@@ -35,12 +34,32 @@ describe('one unit’s plan from draft to issued, through the API', () => {
   const decide = (username: string, body: object) => as(username).post(`${PLAN}/decisions`, body);
   const trailLength = async () => (await as('admin.gl').get(PLAN)).body.audit.length;
 
+  it('opens the units’ plans once the coordinator’s provincial plan is issued by the province', async () => {
+    const PROVINCIAL = `/api/cycles/${CYCLE}/provincial-plan`;
+    await eventually(() => as('dieuphoi.gl').get(PROVINCIAL).expect(200));
+    expect((await as('canbo.iadom').get(PLAN)).status).toBe(404); // not before the provincial plan
+
+    const provincialRow = item({ id: 'p-1', leadUnitCode: IA_DOM, content: 'Tuyên truyền biên giới tại xã Ia Dom' });
+    expect((await as('canbo.iadom').put(`${PROVINCIAL}/draft`, { version: 1, items: [provincialRow] })).status).toBe(403);
+    await as('dieuphoi.gl').put(`${PROVINCIAL}/draft`, { version: 1, items: [provincialRow] }).expect(200);
+    await as('dieuphoi.gl').post(`${PROVINCIAL}/decisions`, { action: 'submit', version: 1 }).expect(200);
+    expect((await as('pheduyet.ducco').post(`${PROVINCIAL}/decisions`, { action: 'approve', version: 1 })).status).toBe(403);
+    const issued = await as('lanhdao.tinh').post(`${PROVINCIAL}/decisions`, { action: 'approve', version: 1 }).expect(200);
+    expect(issued.body).toMatchObject({ stage: 'issued', documentNumber: '01/KH-UBND' });
+
+    await eventually(() => as('canbo.iadom').get(PLAN).expect(200));
+    // Advice before submission: the provincial row assigned to Ia Dom that its plan does not carry yet.
+    expect((await as('canbo.iadom').get(PLAN)).body.coverage).toEqual({ missingAssignments: [{ id: 'p-1', content: 'Tuyên truyền biên giới tại xã Ia Dom' }] });
+  });
+
   it('shows the officer a drafting task in the inbox and saves drafts any number of times', async () => {
     const inbox = await as('canbo.iadom').get('/api/tasks').expect(200);
     expect(inbox.body).toEqual([expect.objectContaining({ kind: 'draft', assigneeUnitCode: IA_DOM, cycleId: CYCLE })]);
     await as('canbo.iadom').put(`${PLAN}/draft`, { version: 1, items: [item({ budget: 100_000_000 })] }).expect(200);
     const saved = await as('canbo.iadom').put(`${PLAN}/draft`, { version: 1, items: [item()] }).expect(200);
     expect(saved.body.items[0].budget).toBe(200_000_000);
+    await as('canbo.iadom').put(`${PLAN}/draft`, { version: 1, items: [item({ sourceItemId: 'p-1' })] }).expect(200);
+    expect((await as('canbo.iadom').get(PLAN)).body.coverage).toEqual({ missingAssignments: [] });
   });
 
   describe('refuses a bad draft with a 400, writing nothing', () => {
@@ -58,7 +77,7 @@ describe('one unit’s plan from draft to issued, through the API', () => {
       expect(response.status).toBe(400);
       expect(response.body.code).toBe(code);
       const current = await as('canbo.iadom').get(PLAN);
-      expect(current.body.versions[0].items).toEqual([item()]);
+      expect(current.body.versions[0].items).toEqual([item({ sourceItemId: 'p-1' })]);
     });
   });
 

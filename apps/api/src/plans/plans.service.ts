@@ -2,7 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { unitPlanWorkflowId, validatePlanItems, type PlanItem } from '@plancycle/domain';
+import { missingAssignments, uncoveredFocusTasks, validatePlanItems, type PlanItem } from '@plancycle/domain';
 import {
   AuditRepository,
   CycleRepository,
@@ -23,6 +23,9 @@ import type { PlanDecisionDto } from './dtos/plan-decision.dto';
 import type { SaveDraftDto } from './dtos/save-draft.dto';
 import { toPlanDecision } from './plan-decision';
 
+/** Which plan of a cycle: a unit's own, or the provincial plan. */
+export type PlanRef = { kind: 'unit'; unitCode: string } | { kind: 'provincial' };
+
 /** How a workflow's refusal kind answers over HTTP. */
 const REFUSAL_STATUS: Record<string, HttpStatus> = { state: HttpStatus.CONFLICT, actor: HttpStatus.FORBIDDEN, input: HttpStatus.BAD_REQUEST };
 
@@ -41,28 +44,43 @@ export class PlansService {
   ) {}
 
   /** Everything a screen shows about one plan: versions, every opinion, the open task and the trail. */
-  async view(cycleId: string, unitCode: string, user: AuthenticatedUser) {
-    const { plan } = await this.locate(cycleId, unitCode, user);
+  async view(cycleId: string, ref: PlanRef, user: AuthenticatedUser) {
+    const { cycle, plan } = await this.locate(cycleId, ref, user);
     const [versions, opinions, openTask, trail] = await Promise.all([
       this.plans.listVersions(plan.id),
       this.opinions.listForPlan(plan.id),
       this.tasks.findOpenForPlan(plan.id),
       this.audit.listForPlan(plan.id),
     ]);
-    return { plan, versions, opinions, openTask, audit: trail };
+    const latest = versions[versions.length - 1]?.items ?? [];
+    return { plan, versions, opinions, openTask, audit: trail, coverage: await this.coverage(cycle, plan, latest) };
+  }
+
+  /**
+   * Advice shown before submission, never a block: for the provincial plan, the guidance's focus
+   * tasks no row serves; for a unit's plan, the provincial rows assigning the unit a part it skips.
+   */
+  private async coverage(cycle: CycleRecord, plan: PlanRecord, items: PlanItem[]) {
+    if (plan.kind === 'provincial') {
+      const [guidance] = await this.guidances.listForProvince(cycle.provinceCode, cycle.year);
+      return { uncoveredFocusTasks: guidance ? uncoveredFocusTasks(guidance.focusTasks.map((task) => task.number), items) : [] };
+    }
+    const provincial = await this.plans.findForUnit(cycle.id, cycle.provinceCode, 'provincial');
+    const inForce = provincial?.versionInForce ? await this.plans.findVersion(provincial.id, provincial.versionInForce) : null;
+    return { missingAssignments: missingAssignments(plan.unitCode, inForce?.items ?? [], items).map((item) => ({ id: item.id, content: item.content })) };
   }
 
   /** Saving a draft is not a workflow event: any number of saves, straight to the database. */
-  async saveDraft(cycleId: string, unitCode: string, body: SaveDraftDto, user: AuthenticatedUser) {
-    const { cycle, plan } = await this.locate(cycleId, unitCode, user);
-    if (!user.roles.some((role) => role.unitCode === unitCode && (role.role === 'officer' || role.role === 'leader_in_charge'))) {
-      throw forbidden('Chỉ cán bộ kiêm nhiệm hoặc lãnh đạo phụ trách của đơn vị mới được soạn kế hoạch.');
+  async saveDraft(cycleId: string, ref: PlanRef, body: SaveDraftDto, user: AuthenticatedUser) {
+    const { cycle, plan } = await this.locate(cycleId, ref, user);
+    // The provincial plan is drafted at the coordinator (Sở), a unit's plan at the unit itself.
+    const units = await this.orgUnits.listProvinceUnits(cycle.provinceCode);
+    const drafter = ref.kind === 'unit' ? ref.unitCode : units.find((unit) => unit.kind === 'coordinator')?.code;
+    if (!user.roles.some((role) => role.unitCode === drafter && (role.role === 'officer' || role.role === 'leader_in_charge'))) {
+      throw forbidden('Chỉ cán bộ kiêm nhiệm hoặc lãnh đạo phụ trách của đơn vị soạn thảo mới được soạn kế hoạch.');
     }
     const items: PlanItem[] = body.items.map((item) => ({ ...item, timeFrame: item.timeFrame as unknown as PlanItem['timeFrame'], sourceItemId: item.sourceItemId ?? null }));
-    const [units, guidance] = await Promise.all([
-      this.orgUnits.listProvinceUnits(cycle.provinceCode),
-      this.guidances.listForProvince(cycle.provinceCode, cycle.year),
-    ]);
+    const guidance = await this.guidances.listForProvince(cycle.provinceCode, cycle.year);
     const problems = validatePlanItems(items, {
       cycleYear: cycle.year,
       unitCodes: new Set(units.map((unit) => unit.code)),
@@ -76,11 +94,11 @@ export class PlansService {
   }
 
   /** A decision goes to the plan's workflow, whose validator has the last word on state and actor. */
-  async decide(cycleId: string, unitCode: string, body: PlanDecisionDto, user: AuthenticatedUser): Promise<PlanDecisionResult> {
-    await this.locate(cycleId, unitCode, user);
+  async decide(cycleId: string, ref: PlanRef, body: PlanDecisionDto, user: AuthenticatedUser): Promise<PlanDecisionResult> {
+    const { plan } = await this.locate(cycleId, ref, user);
     const decision = toPlanDecision(body);
     const requestId = body.requestId ?? randomUUID();
-    const handle = this.temporal.client.workflow.getHandle(unitPlanWorkflowId(cycleId, unitCode));
+    const handle = this.temporal.client.workflow.getHandle(plan.workflowId);
     try {
       return await handle.executeUpdate(planDecisionUpdate, {
         args: [{ requestId, decision, actor: { userId: user.id, roles: user.roles } }],
@@ -104,13 +122,17 @@ export class PlansService {
   }
 
   /** The cycle and the unit's plan, answering 404 alike for what is missing and what is not the user's. */
-  private async locate(cycleId: string, unitCode: string, user: AuthenticatedUser): Promise<{ cycle: CycleRecord; plan: PlanRecord }> {
+  private async locate(cycleId: string, ref: PlanRef, user: AuthenticatedUser): Promise<{ cycle: CycleRecord; plan: PlanRecord }> {
     const cycle = await this.cycles.findById(cycleId);
     if (!cycle || !(await this.access.belongsTo(user, cycle.provinceCode))) {
       throw notFound('CYCLE_NOT_FOUND', `Không tìm thấy chu kỳ "${cycleId}" trong các tỉnh bạn được xem.`);
     }
-    const plan = await this.plans.findForUnit(cycleId, unitCode, 'unit');
-    if (!plan) throw notFound('PLAN_NOT_FOUND', `Đơn vị "${unitCode}" chưa có kế hoạch trong chu kỳ ${cycleId}.`);
+    const owner = ref.kind === 'unit' ? ref.unitCode : cycle.provinceCode;
+    const plan = await this.plans.findForUnit(cycleId, owner, ref.kind);
+    if (!plan) {
+      // A unit's plan opens once the provincial plan is issued (seed 003, III.14).
+      throw notFound('PLAN_NOT_FOUND', ref.kind === 'unit' ? `Đơn vị "${owner}" chưa có kế hoạch trong chu kỳ ${cycleId} (kế hoạch của đơn vị mở sau khi kế hoạch của tỉnh được ban hành).` : `Chu kỳ ${cycleId} chưa có kế hoạch của tỉnh.`);
+    }
     return { cycle, plan };
   }
 }
