@@ -1,12 +1,15 @@
-import type { CycleRepository } from '@plancycle/persistence';
+import type { CycleRepository, GuidanceRepository } from '@plancycle/persistence';
 import type { CycleActivities } from '@plancycle/workflows';
 
 /**
  * Database writes for the cycle workflows. Each one is an upsert guarded by the workflow's sequence
  * number, so Temporal may retry it any number of times.
  */
-export function createCycleActivities(cycles: CycleRepository): CycleActivities {
+export function createCycleActivities(cycles: CycleRepository, guidances: GuidanceRepository): CycleActivities {
   return {
+    async hasGuidance({ provinceCode, planYear }) {
+      return (await guidances.listForProvince(provinceCode, planYear)).length > 0;
+    },
     async recordCycleStarted(write) {
       await cycles.recordCycleStarted(write);
     },

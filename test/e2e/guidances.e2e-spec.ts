@@ -1,3 +1,6 @@
+import { vietnamDateOf } from '@plancycle/domain';
+import { cycleProgressQuery } from '@plancycle/workflows';
+import { eventually } from '../support/eventually';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /** Công văn 4110/BTTTT-TTĐN (seed 004): the letter that asked provinces for their 2019 plans. */
@@ -86,5 +89,36 @@ describe('recording the ministry guidance', () => {
     const [first] = (await stack.http().get('/api/guidances?provinceCode=GL').set('Authorization', `Bearer ${admin}`)).body;
     expect((await stack.http().get(`/api/guidances/${first.id}`).set('Authorization', `Bearer ${outsider}`)).status).toBe(404);
     expect((await stack.http().get('/api/guidances/not-a-uuid').set('Authorization', `Bearer ${admin}`)).status).toBe(404);
+  });
+});
+
+describe('a cycle started before its guidance', () => {
+  let stack: TestStack;
+  // Next year: the only plan year a letter dated today can guide. No other suite uses GL's next year.
+  const year = new Date().getFullYear() + 1;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(async () => {
+    await stack?.client.workflow.getHandle(`annual-cycle/GL-${year}`).terminate('end of test').catch(() => undefined);
+    await stack?.stop();
+  });
+
+  it('waits for it, and starts the provincial plan when the admin records it', async () => {
+    const admin = await stack.login('admin.gl');
+    const as = (method: 'get' | 'post', path: string) => stack.http()[method](path).set('Authorization', `Bearer ${admin}`);
+    await as('post', '/api/cycles').send({ provinceCode: 'GL', year }).expect(201);
+    const provincialPlan = `/api/cycles/GL-${year}/provincial-plan`;
+    const cycle = stack.client.workflow.getHandle(`annual-cycle/GL-${year}`);
+    await eventually(async () => expect((await cycle.query(cycleProgressQuery)).awaitingGuidance).toBe(true));
+    expect((await as('get', provincialPlan)).body.code).toBe('PLAN_NOT_FOUND');
+
+    const today = vietnamDateOf(new Date().toISOString());
+    await as('post', '/api/guidances')
+      .send({ ...letter4110, documentNumber: '999/BTTTT-TTĐN', issuedOn: today, planYear: year, subject: `V/v kế hoạch năm ${year}` })
+      .expect(201);
+
+    await eventually(() => as('get', provincialPlan).expect(200));
   });
 });

@@ -1,4 +1,5 @@
 import { eventually } from '../support/eventually';
+import { recordGuidanceFor } from '../support/guidance';
 import { borderConferenceItem } from '../support/plan-fixtures';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -20,6 +21,7 @@ describe('one unit’s plan from draft to issued, through the API', () => {
       tokens[username] = await stack.login(username);
     }
     await stack.http().post('/api/cycles').set('Authorization', `Bearer ${tokens['admin.gl']}`).send({ provinceCode: 'GL', year: YEAR, participatingUnitCodes: [IA_DOM] }).expect(201);
+    await recordGuidanceFor(stack.client, stack.dataSource, 'GL', YEAR);
   });
   afterAll(async () => {
     await stack?.client.workflow.getHandle(`annual-cycle/${CYCLE}`).terminate('end of test').catch(() => undefined);
@@ -70,7 +72,7 @@ describe('one unit’s plan from draft to issued, through the API', () => {
       ['empty content', item({ content: '  ' }), 'PLAN_ITEM_CONTENT_REQUIRED'],
       ['a time frame outside the cycle year', item({ timeFrame: { kind: 'month', year: YEAR + 1, month: 7 } }), 'TIME_FRAME_OUTSIDE_CYCLE'],
       ['an unknown unit', item({ leadUnitCode: 'GL.KHONGCO' }), 'PLAN_ITEM_UNIT_UNKNOWN'],
-      ['a focus task the guidance does not have', item({ focusTaskNumbers: [4] }), 'PLAN_ITEM_FOCUS_TASK_UNKNOWN'],
+      ['a focus task the guidance does not have', item({ focusTaskNumbers: [3] }), 'PLAN_ITEM_FOCUS_TASK_UNKNOWN'],
     ];
     it.each(cases)('%s', async (_, badItem, code) => {
       const response = await as('canbo.iadom').put(`${PLAN}/draft`, { version: 1, items: [badItem] });

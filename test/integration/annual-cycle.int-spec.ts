@@ -47,7 +47,7 @@ describe('annualCycleWorkflow against the real Temporal server', () => {
 
     const result = await (await start(input)).result();
 
-    expect(result).toEqual({ cycleId: `DN-${YEAR}`, stage: 'closed', recorded: true, participantCount: input.participants.length });
+    expect(result).toEqual({ cycleId: `DN-${YEAR}`, stage: 'closed', recorded: true, participantCount: input.participants.length, awaitingGuidance: false });
     const cycle = await cycles.findById(`DN-${YEAR}`);
     expect(cycle?.stage).toBe('closed');
     expect(cycle?.closedAt).not.toBeNull();

@@ -7,6 +7,7 @@ import { cycleRecordedUpdate, planDecisionUpdate, planViewQuery, type Actor, typ
 import { eventually } from '../support/eventually';
 import { borderConferenceItem } from '../support/plan-fixtures';
 import { recordHistoryFixture } from '../support/histories';
+import { recordGuidanceFor } from '../support/guidance';
 import { issueProvincialPlan } from '../support/provincial-plan';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -44,6 +45,7 @@ describe('a commune plan through drafting, appraisal with one return, approval a
       ],
     });
     await handle.executeUpdate(cycleRecordedUpdate);
+    await recordGuidanceFor(stack.client, stack.dataSource, 'GL', YEAR);
     await issueProvincialPlan(stack.client, stack.dataSource, cycleId);
     planId = await eventually(async () => {
       const view = await stack.client.workflow.getHandle(workflowId).query(planViewQuery);

@@ -15,6 +15,7 @@ import {
   closeCycleSignal,
   closePlanSignal,
   closeUnitSignal,
+  guidanceRecordedSignal,
   provincialPlanIssuedSignal,
   cycleProgressQuery,
   cycleRecordedUpdate,
@@ -26,7 +27,7 @@ import { provincialPlanWorkflow } from './provincial-plan.workflow';
 import { unitPlanWorkflow } from './unit-plan.workflow';
 import { millisecondsUntil } from './calendar-time';
 
-const { recordCycleStarted, recordCycleStage } = proxyActivities<PlanCycleActivities>({
+const { recordCycleStarted, recordCycleStage, hasGuidance } = proxyActivities<PlanCycleActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -36,12 +37,21 @@ const { recordCycleStarted, recordCycleStage } = proxyActivities<PlanCycleActivi
  * runs until the calendar's closesAt (or an admin closes it), then closes every unit.
  */
 export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<CycleProgress> {
-  const state = { stage: 'running' as CycleStage, recorded: false, closeRequested: false, provincialPlanIssued: false, sequence: 0 };
+  const state = {
+    stage: 'running' as CycleStage,
+    recorded: false,
+    closeRequested: false,
+    guidanceRecorded: false,
+    awaitingGuidance: false,
+    provincialPlanIssued: false,
+    sequence: 0,
+  };
   const progress = (): CycleProgress => ({
     cycleId: input.cycleId,
     stage: state.stage,
     recorded: state.recorded,
     participantCount: input.participants.length,
+    awaitingGuidance: state.awaitingGuidance,
   });
   setHandler(cycleProgressQuery, progress);
   setHandler(cycleRecordedUpdate, async () => {
@@ -53,6 +63,9 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   });
   setHandler(provincialPlanIssuedSignal, () => {
     state.provincialPlanIssued = true;
+  });
+  setHandler(guidanceRecordedSignal, () => {
+    state.guidanceRecorded = true;
   });
 
   const { workflowId } = workflowInfo();
@@ -66,19 +79,21 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   });
   state.recorded = true;
 
-  // Added after v1-v3 histories: older cycles have no provincial plan, and their units do not wait for one.
-  const provincialPlan = patched('provincial-plan')
-    ? startChild(provincialPlanWorkflow, {
-        workflowId: provincialPlanWorkflowId(input.cycleId),
-        args: [{ cycleId: input.cycleId, provinceCode: input.provinceCode, year: input.year, calendar: input.calendar }],
-        typedSearchAttributes: [
-          { key: SEARCH_ATTRIBUTES.province, value: input.provinceCode },
-          { key: SEARCH_ATTRIBUTES.year, value: input.year },
-          { key: SEARCH_ATTRIBUTES.unit, value: input.provinceCode },
-          { key: SEARCH_ATTRIBUTES.stage, value: 'drafting' },
-        ],
-      })
-    : null;
+  const startProvincialPlan = () =>
+    startChild(provincialPlanWorkflow, {
+      workflowId: provincialPlanWorkflowId(input.cycleId),
+      args: [{ cycleId: input.cycleId, provinceCode: input.provinceCode, year: input.year, calendar: input.calendar }],
+      typedSearchAttributes: [
+        { key: SEARCH_ATTRIBUTES.province, value: input.provinceCode },
+        { key: SEARCH_ATTRIBUTES.year, value: input.year },
+        { key: SEARCH_ATTRIBUTES.unit, value: input.provinceCode },
+        { key: SEARCH_ATTRIBUTES.stage, value: 'drafting' },
+      ],
+    });
+  // Patches, each added after histories were recorded: v1-v3 cycles have no provincial plan; v4
+  // cycles start it at once; later cycles start it once the province has the ministry's guidance.
+  const waitsForGuidance = patched('wait-guidance');
+  const provincialPlan = !waitsForGuidance && patched('provincial-plan') ? startProvincialPlan() : null;
   // Started together so the whole fan-out costs one workflow task, not one per unit.
   const children: ChildWorkflowHandle<typeof unitPlanWorkflow>[] = await Promise.all(
     units.map(({ workflowId: childId, ...unit }) =>
@@ -95,7 +110,15 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
     ),
   );
 
-  const provincial = provincialPlan ? await provincialPlan : null;
+  let provincial = provincialPlan ? await provincialPlan : null;
+  if (waitsForGuidance) {
+    state.guidanceRecorded ||= await hasGuidance({ provinceCode: input.provinceCode, planYear: input.year });
+    const untilCloseForGuidance = millisecondsUntil(input.calendar.closesAt);
+    state.awaitingGuidance = !state.guidanceRecorded;
+    if (untilCloseForGuidance > 0) await condition(() => state.guidanceRecorded || state.closeRequested, untilCloseForGuidance);
+    state.awaitingGuidance = false;
+    if (state.guidanceRecorded && !state.closeRequested) provincial = await startProvincialPlan();
+  }
 
   // Once the provincial plan is issued, every unit drafts its own from it.
   const openUnitPlans = async () => {

@@ -50,6 +50,8 @@ export interface CycleProgress {
   stage: CycleStage;
   recorded: boolean;
   participantCount: number;
+  /** Waiting for the province to record the ministry's guidance before the provincial plan starts. */
+  awaitingGuidance?: boolean;
 }
 
 export interface UnitPlanInput {
@@ -72,6 +74,8 @@ export interface ProvincialPlanInput {
  * whose own plans are drafted from it (seed 003, III.14).
  */
 export const provincialPlanIssuedSignal = defineSignal('provincialPlanIssued');
+/** The province recorded the ministry's guidance for the cycle's year: the provincial plan can start. */
+export const guidanceRecordedSignal = defineSignal('guidanceRecorded');
 export const closePlanSignal = defineSignal('closePlan');
 
 export interface UnitProgress {
@@ -182,6 +186,8 @@ export interface PlanActivities {
 export type PlanCycleActivities = CycleActivities & PlanActivities;
 
 export interface CycleActivities {
+  /** Whether the province has recorded a guidance for the year (a cycle may start before it arrives). */
+  hasGuidance(input: { provinceCode: string; planYear: number }): Promise<boolean>;
   /** Writes the cycle and a `pending` row for every participant, in one transaction. */
   recordCycleStarted(write: CycleStartedWrite): Promise<void>;
   recordCycleStage(write: CycleWrite): Promise<void>;

@@ -1,6 +1,8 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { validateGuidance, vietnamDateOf } from '@plancycle/domain';
-import { GuidanceRepository, type GuidanceRecord } from '@plancycle/persistence';
+import { CycleRepository, GuidanceRepository, type GuidanceRecord } from '@plancycle/persistence';
+import { guidanceRecordedSignal } from '@plancycle/workflows';
+import { TemporalClientService } from '../temporal/temporal-client.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ProvinceAccessService } from '../auth/province-access.service';
 import { ApiException, badRequest, forbidden, notFound } from '../common/api-exception';
@@ -8,8 +10,12 @@ import type { RecordGuidanceDto } from './dtos/record-guidance.dto';
 
 @Injectable()
 export class GuidancesService {
+  private readonly logger = new Logger(GuidancesService.name);
+
   constructor(
     @Inject(GuidanceRepository) private readonly guidances: GuidanceRepository,
+    @Inject(CycleRepository) private readonly cycles: CycleRepository,
+    @Inject(TemporalClientService) private readonly temporal: TemporalClientService,
     @Inject(ProvinceAccessService) private readonly access: ProvinceAccessService,
   ) {}
 
@@ -26,7 +32,23 @@ export class GuidancesService {
     if (!recorded) {
       throw new ApiException(HttpStatus.CONFLICT, 'GUIDANCE_DUPLICATE', `${province.name} đã nhập văn bản số ${request.documentNumber}.`);
     }
+    await this.tellWaitingCycle(province.code, request.planYear);
     return recorded;
+  }
+
+  /**
+   * A cycle started before its guidance waits for it. The signal is a nudge, not the record: a
+   * cycle that misses it (Temporal unreachable for a moment) finds the guidance in the database
+   * when it starts, so a failure here is logged and the guidance stays recorded.
+   */
+  private async tellWaitingCycle(provinceCode: string, planYear: number): Promise<void> {
+    const cycle = await this.cycles.findByProvinceAndYear(provinceCode, planYear);
+    if (!cycle || cycle.stage !== 'running') return;
+    try {
+      await this.temporal.client.workflow.getHandle(cycle.workflowId).signal(guidanceRecordedSignal);
+    } catch (error) {
+      this.logger.warn(`Could not tell cycle ${cycle.id} about its guidance: ${String(error)}`);
+    }
   }
 
   async list(provinceCode: string, planYear: number | undefined, user: AuthenticatedUser): Promise<GuidanceRecord[]> {
