@@ -98,21 +98,39 @@ describe('one unit’s plan from draft to issued, through the API', () => {
     await decide('thamdinh.ducco', { action: 'appraise', version: 1, opinion: 'return', comments: 'Đề nghị nêu rõ đơn vị phối hợp.' }).expect(200);
     await decide('canbo.iadom', { action: 'submit', version: 2 }).expect(200);
     await decide('thamdinh.ducco', { action: 'appraise', version: 2, opinion: 'agree' }).expect(200);
+    // The approver sends it back too (reasons required); version 3 is appraised again before approval.
+    expect((await decide('pheduyet.ducco', { action: 'return', version: 2 })).body.code).toBe('PLAN_REASONS_REQUIRED');
+    await decide('pheduyet.ducco', { action: 'return', version: 2, comments: 'Bổ sung thời gian thực hiện cụ thể.' }).expect(200);
+    await decide('canbo.iadom', { action: 'submit', version: 3 }).expect(200);
+    const unappraised = await decide('pheduyet.ducco', { action: 'approve', version: 3 });
+    expect([unappraised.status, unappraised.body.code]).toEqual([409, 'PLAN_STAGE_CONFLICT']);
+    await decide('thamdinh.ducco', { action: 'appraise', version: 3, opinion: 'agree' }).expect(200);
 
-    const stale = await decide('pheduyet.ducco', { action: 'approve', version: 1 });
+    const stale = await decide('pheduyet.ducco', { action: 'approve', version: 2 });
     expect([stale.status, stale.body.code]).toEqual([409, 'PLAN_VERSION_STALE']);
-    const issued = await decide('pheduyet.ducco', { action: 'approve', version: 2, requestId: 'approve-iadom-v2' }).expect(200);
-    expect(issued.body).toMatchObject({ stage: 'issued', version: 2, documentNumber: '01/KH-UBND' });
+    const issued = await decide('pheduyet.ducco', { action: 'approve', version: 3, requestId: 'approve-iadom-v3' }).expect(200);
+    expect(issued.body).toMatchObject({ stage: 'issued', version: 3, documentNumber: '01/KH-UBND' });
     // The same request sent again (a double click, a retry) is the same decision, not a second one.
-    const again = await decide('pheduyet.ducco', { action: 'approve', version: 2, requestId: 'approve-iadom-v2' }).expect(200);
+    const again = await decide('pheduyet.ducco', { action: 'approve', version: 3, requestId: 'approve-iadom-v3' }).expect(200);
     expect(again.body).toEqual(issued.body);
-    expect((await decide('pheduyet.ducco', { action: 'approve', version: 2 })).body.code).toBe('PLAN_STAGE_CONFLICT');
+    expect((await decide('pheduyet.ducco', { action: 'approve', version: 3 })).body.code).toBe('PLAN_STAGE_CONFLICT');
 
     const plan = (await as('canbo.iadom').get(PLAN).expect(200)).body;
-    expect(plan.plan).toMatchObject({ stage: 'issued', versionInForce: 2 });
+    expect(plan.plan).toMatchObject({ stage: 'issued', versionInForce: 3 });
     expect(plan.openTask).toBeNull();
-    expect(plan.opinions).toHaveLength(3);
-    expect(plan.audit.map((event: { action: string }) => event.action)).toEqual(['submit', 'appraise', 'submit', 'appraise', 'approve']);
+    expect(plan.opinions.map((opinion: { step: string; decision: string }) => `${opinion.step}:${opinion.decision}`)).toEqual([
+      'appraisal:return',
+      'appraisal:agree',
+      'approval:return',
+      'appraisal:agree',
+      'approval:agree',
+    ]);
+    const actions = ['submit', 'appraise', 'submit', 'appraise', 'return', 'submit', 'appraise', 'approve'];
+    expect(plan.audit.map((event: { action: string }) => event.action)).toEqual(actions);
+    // The coordinator reads the whole cycle's trail: the provincial plan's two steps, then Ia Dom's.
+    const cycleTrail = (await as('dieuphoi.gl').get(`/api/cycles/${CYCLE}/audit`).expect(200)).body;
+    expect(cycleTrail.map((event: { action: string }) => event.action)).toEqual(['submit', 'approve', ...actions]);
+    expect((await as('admin.dn').get(`/api/cycles/${CYCLE}/audit`)).status).toBe(404);
     expect((await as('admin.gl').get(`/api/cycles/${CYCLE}`)).body.units[0]).toMatchObject({ stage: 'issued', stageLabel: 'Đã ban hành kế hoạch' });
   });
 

@@ -52,6 +52,12 @@ export class PlansController {
     return this.plans.decide(cycleId, { kind: 'provincial' }, body, user);
   }
 
+  @Get('cycles/:cycleId/audit')
+  @ApiOperation({ summary: 'Nhật ký của cả chu kỳ: ai, khi nào, từ bước nào sang bước nào, ý kiến, phiên bản' })
+  cycleAudit(@Param('cycleId') cycleId: string, @CurrentUser() user: AuthenticatedUser) {
+    return this.plans.cycleAudit(cycleId, user);
+  }
+
   @Get('tasks')
   @ApiOperation({ summary: 'Hộp việc: các việc đang chờ người dùng, hạn gần nhất trước' })
   inbox(@CurrentUser() user: AuthenticatedUser) {

@@ -122,11 +122,22 @@ export class PlansService {
   }
 
   /** The cycle and the unit's plan, answering 404 alike for what is missing and what is not the user's. */
-  private async locate(cycleId: string, ref: PlanRef, user: AuthenticatedUser): Promise<{ cycle: CycleRecord; plan: PlanRecord }> {
+  /** Every transition of every plan of the cycle, oldest first: the coordinator's view of the year. */
+  async cycleAudit(cycleId: string, user: AuthenticatedUser) {
+    const cycle = await this.readableCycle(cycleId, user);
+    return this.audit.listForCycle(cycle.id);
+  }
+
+  private async readableCycle(cycleId: string, user: AuthenticatedUser): Promise<CycleRecord> {
     const cycle = await this.cycles.findById(cycleId);
     if (!cycle || !(await this.access.belongsTo(user, cycle.provinceCode))) {
       throw notFound('CYCLE_NOT_FOUND', `Không tìm thấy chu kỳ "${cycleId}" trong các tỉnh bạn được xem.`);
     }
+    return cycle;
+  }
+
+  private async locate(cycleId: string, ref: PlanRef, user: AuthenticatedUser): Promise<{ cycle: CycleRecord; plan: PlanRecord }> {
+    const cycle = await this.readableCycle(cycleId, user);
     const owner = ref.kind === 'unit' ? ref.unitCode : cycle.provinceCode;
     const plan = await this.plans.findForUnit(cycleId, owner, ref.kind);
     if (!plan) {

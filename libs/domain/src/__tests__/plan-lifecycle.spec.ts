@@ -3,6 +3,7 @@ import {
   applyDecision,
   checkDecision,
   planChainOf,
+  provincialPlanChain,
   type OrgUnit,
   type PlanDecision,
   type PlanProgress,
@@ -100,5 +101,25 @@ describe('plan lifecycle', () => {
       });
       expect(refusal({ ...inApproval, appraisedVersions: [1] }, { action: 'return', version: 1, reasons: '' }, approver)?.code).toBe('PLAN_REASONS_REQUIRED');
     });
+  });
+});
+
+describe('plan chains are data', () => {
+  it('lets a two-tier commune be appraised by its own Phòng Văn hóa - Xã hội and approved by itself', () => {
+    const tranBien: OrgUnit = {
+      code: 'DN.TRANBIEN',
+      provinceCode: 'DN',
+      parentCode: 'DN',
+      kind: 'commune',
+      name: 'Ủy ban nhân dân phường Trấn Biên',
+      settings: { ...DEFAULT_UNIT_SETTINGS, needsAppraisal: true, appraiserUnitCode: 'DN.TRANBIEN.PVHXH', approverUnitCode: 'DN.TRANBIEN' },
+    };
+    expect(planChainOf(tranBien)).toEqual({ drafterUnitCode: 'DN.TRANBIEN', appraiserUnitCode: 'DN.TRANBIEN.PVHXH', approverUnitCode: 'DN.TRANBIEN' });
+  });
+
+  it('has the coordinator draft the provincial plan and the province approve it, without appraisal', () => {
+    const province = { ...iaDom, code: 'GL', parentCode: null, kind: 'province' as const };
+    const coordinator = { ...iaDom, code: 'GL.STTTT', parentCode: 'GL', kind: 'coordinator' as const };
+    expect(provincialPlanChain(province, coordinator)).toEqual({ drafterUnitCode: 'GL.STTTT', appraiserUnitCode: null, approverUnitCode: 'GL' });
   });
 });
