@@ -10,6 +10,7 @@ import { DevSmtpServer } from '@plancycle/mail';
 import { createDataSource, seedDemo } from '@plancycle/persistence';
 import { createPlanCycleWorker } from '@plancycle/worker';
 import { createTestDatabase } from './test-database';
+import { runEnv } from './run-env';
 
 /**
  * Everything PlanCycle runs on, for one test file: its own database (copied from the migrated
@@ -59,7 +60,7 @@ export async function startTestStack(options: { api?: boolean } = {}): Promise<T
     releases.push(() => mail.stop());
     const config: PlanCycleConfig = {
       temporal: {
-        address: required('TEMPORAL_ADDRESS'),
+        address: runEnv('TEMPORAL_ADDRESS'),
         namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
         taskQueue: `plancycle-test-${randomUUID()}`,
         tls: null,
@@ -116,10 +117,4 @@ export async function startTestStack(options: { api?: boolean } = {}): Promise<T
     await releaseAll().catch(() => undefined); // the start-up error is the one worth reporting
     throw error;
   }
-}
-
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the tests with \`npm test\` (jest's global setup starts the services).`);
-  return value;
 }

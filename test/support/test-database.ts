@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createDatabaseFromTemplate, dropDatabase, ensureDatabase, withDatabase } from '@plancycle/infra';
+import { runEnv } from './run-env';
 
 export interface TestDatabase {
   url: string;
@@ -13,8 +14,8 @@ export interface TestDatabase {
  * `migrated: false` gives an empty database instead, for tests of the migrations themselves.
  */
 export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
-  const adminUrl = required('PLANCYCLE_TEST_PG_ADMIN_URL');
-  const template = required('PLANCYCLE_TEST_PG_TEMPLATE');
+  const adminUrl = runEnv('PLANCYCLE_TEST_PG_ADMIN_URL');
+  const template = runEnv('PLANCYCLE_TEST_PG_TEMPLATE');
   // The run's id (the setup's pid) in the name lets a later run drop what a crashed run left behind.
   const run = /_(\d+)$/.exec(template)?.[1] ?? '0';
   const name = `plancycle_t_${run}_${randomBytes(6).toString('hex')}`;
@@ -22,10 +23,4 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
   if (options.migrated === false) await ensureDatabase(adminUrl, name);
   else await createDatabaseFromTemplate(adminUrl, name, template);
   return { url: withDatabase(adminUrl, name), name, drop: () => dropDatabase(adminUrl, name) };
-}
-
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run integration tests through jest (its global setup prepares the database).`);
-  return value;
 }

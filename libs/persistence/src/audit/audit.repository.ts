@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { isUuid } from '../plans/plan-rows';
+import { isUuid } from '../is-uuid';
 import type { AppendAuditEventInput, AuditEventRecord } from './audit-event-record';
 
 interface AuditEventRow {

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { isUuid } from '../is-uuid';
 import type { FocusTask, GuidanceInput, Instant, LocalDate } from '@plancycle/domain';
 
 export interface GuidanceRecord extends GuidanceInput {
@@ -50,8 +51,7 @@ export class GuidanceRepository {
   }
 
   async findById(id: string): Promise<GuidanceRecord | null> {
-    // A malformed id is simply not found, not a database error.
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+    if (!isUuid(id)) return null;
     const [row] = (await this.db.query(`${SELECT} WHERE id = $1`, [id])) as GuidanceRow[];
     return row ? toRecord(row) : null;
   }

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { isUuid } from './plan-rows';
+import { isUuid } from '../is-uuid';
 import type { PlanOpinionDecision, PlanOpinionRecord, PlanOpinionStep, RecordPlanOpinionInput } from './plan-opinion-record';
 
 interface PlanOpinionRow {

@@ -72,8 +72,3 @@ export function toPlanVersionRecord(row: PlanVersionRow): PlanVersionRecord {
 }
 
 export type { PlanRow, PlanVersionRow };
-
-/** A malformed id is simply not found, not a database error. */
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}

@@ -1,8 +1,9 @@
+import { isUuid } from '../is-uuid';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PlanItem } from '@plancycle/domain';
 import { issuePlanVersion } from './plan-issuance';
 import type { IssuedVersion, IssueVersionInput, OpenPlanInput, PlanRecord, PlanVersionRecord, RecordPlanStageInput } from './plan-record';
-import { SELECT_PLAN, SELECT_PLAN_VERSION, isUuid, toPlanRecord, toPlanVersionRecord, type PlanRow, type PlanVersionRow } from './plan-rows';
+import { SELECT_PLAN, SELECT_PLAN_VERSION, toPlanRecord, toPlanVersionRecord, type PlanRow, type PlanVersionRow } from './plan-rows';
 
 /**
  * Plans and their versions. The workflow is the truth of where a plan is; this is the truth of

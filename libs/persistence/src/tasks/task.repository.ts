@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Role } from '@plancycle/domain';
-import { isUuid } from '../plans/plan-rows';
+import { isUuid } from '../is-uuid';
 import type { OpenTaskInput, TaskKind, TaskRecord, TaskState } from './task-record';
 
 interface TaskRow {

@@ -1,9 +1,9 @@
+import { isUuid } from '../is-uuid';
 import type { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import type { RoleAssignment } from '@plancycle/domain';
 import { UserEntity } from '../entities/user.entity';
 import type { CreateUserInput, UpsertUserInput, UserRecord, UserSummary } from './user-record';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toUserRecord(entity: UserEntity): UserRecord {
   return {
@@ -28,7 +28,7 @@ export class UserRepository {
 
   /** Null for an id that is not a uuid too (e.g. a forged token subject), instead of a database error. */
   async findById(id: string): Promise<UserRecord | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     return this.findOne({ id });
   }
 
