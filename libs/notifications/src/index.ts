@@ -1,0 +1,17 @@
+export {
+  LINK_ACTIONS,
+  LOCALES,
+  NOTIFICATION_KINDS,
+  linkActionsFor,
+  mailDomainOf,
+  messageIdFor,
+  notificationId,
+  type LinkAction,
+  type Locale,
+  type NotificationFacts,
+  type NotificationKind,
+  type NotifiedTaskKind,
+} from './notification';
+export { escapeHtml } from './templates/plain-text';
+export { actionLabel, formatDueDate, planTitle, renderDigest, renderNotification, type DigestEntry, type RenderedMail } from './templates';
+export { signActionToken, verifyActionToken, type ActionClaims, type TokenCheck } from './action-token';

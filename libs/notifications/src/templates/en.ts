@@ -1,0 +1,154 @@
+import type { NotificationFacts, NotifiedTaskKind } from '../notification';
+import { englishMonth } from './dates';
+import { ladderStep, type Wording } from './wording';
+
+const TASK_VERBS: Record<NotifiedTaskKind, string> = {
+  draft: 'draft',
+  appraise: 'appraise',
+  approve: 'approve',
+  amend: 'amend',
+};
+
+const TASK_NOUNS: Record<NotifiedTaskKind, string> = {
+  draft: 'Drafting',
+  appraise: 'Appraisal',
+  approve: 'Approval',
+  amend: 'Amendment',
+};
+
+const TASK_REQUESTS: Record<NotifiedTaskKind, string> = {
+  draft: 'Please draft the plan and submit it by the due date below.',
+  appraise: 'Please review the plan and give your appraisal opinion by the due date below.',
+  approve: 'Please review and approve the plan by the due date below.',
+  amend: 'Please amend the plan and resubmit it by the due date below.',
+};
+
+export const en: Wording = {
+  locale: 'en',
+  actionLabels: { approve: 'Approve', agree: 'Agree (appraisal)', return: 'Return', open: 'Open task' },
+
+  planTitle: (plan) => `${plan.planKind === 'provincial' ? 'Provincial external' : 'External'} information plan ${plan.year} — ${plan.unitName}`,
+  dueDate: (at) => `${Number(at.day)} ${englishMonth(at.month)} ${at.year}, ${at.hour}:${at.minute} (Vietnam time)`,
+  day: (day) => `${Number(day.day)} ${englishMonth(day.month)} ${day.year}`,
+
+  subject(facts) {
+    const title = `${en.planTitle(facts.plan)} (version ${facts.plan.version})`;
+    switch (facts.kind) {
+      case 'task_assigned':
+        return facts.task ? `${TASK_NOUNS[facts.task.kind]} requested: ${title}` : `New task: ${title}`;
+      case 'plan_returned':
+        return `Plan returned: ${title}`;
+      case 'appraisal_opinion':
+        return `Appraisal opinion: ${title}`;
+      case 'plan_issued':
+        return `Issued${facts.plan.documentNumber ? ` as ${facts.plan.documentNumber}` : ''}: ${en.planTitle(facts.plan)}`;
+      case 'reminder':
+        return `Reminder (${stepLabel(facts.step) ?? 'due soon'}): ${taskPhrase(facts, title)}`;
+      case 'escalation':
+        return `Overdue: ${taskPhrase(facts, title)}`;
+      case 'report_requested':
+        return `Report requested: ${en.planTitle(facts.plan)}`;
+    }
+  },
+
+  greeting: (name) => `Dear ${name},`,
+
+  lead(facts) {
+    const title = `${en.planTitle(facts.plan)} (version ${facts.plan.version})`;
+    const actor = facts.actorName;
+    const request = facts.task ? TASK_REQUESTS[facts.task.kind] : 'Please review it in good time.';
+    const step = stepLabel(facts.step);
+    switch (facts.kind) {
+      case 'task_assigned': {
+        const purpose = facts.task ? TASK_VERBS[facts.task.kind] : 'handle';
+        const sent = actor ? `${actor} has sent you the ${title} to ${purpose}.` : `The ${title} has been sent to you to ${purpose}.`;
+        return [sent, request];
+      }
+      case 'plan_returned': {
+        const how = facts.opinion === 'return' ? ' with an appraisal opinion' : '';
+        const returned = actor ? `${actor} has returned the ${title}${how}.` : `The ${title} has been returned${how}.`;
+        return [returned, 'Please study the comments below, revise the plan and submit it again.'];
+      }
+      case 'appraisal_opinion':
+        return [`${actor ?? 'The appraiser'} has given an appraisal opinion on the ${title}: ${opinionText(facts.opinion)}.`, 'You can follow the next steps in PlanCycle.'];
+      case 'plan_issued': {
+        const number = facts.plan.documentNumber ? ` as ${facts.plan.documentNumber}` : '';
+        return [`The ${title} has been approved${actor ? ` by ${actor}` : ''} and issued${number}.`, 'Please organise its implementation as planned.'];
+      }
+      case 'reminder':
+        return [`You have not yet completed the task to ${taskPhrase(facts, title, 'lower')}${step ? ` (${step})` : ''}.`, request];
+      case 'escalation':
+        return [
+          `The task to ${taskPhrase(facts, title, 'lower')} is past its due date and not yet completed${step ? ` (${step})` : ''}.`,
+          'This notice is sent to you to follow up and see that it is dealt with.',
+        ];
+      case 'report_requested':
+        return [`${actor ? `${actor} asks` : 'You are asked'} for a report on the implementation of the ${en.planTitle(facts.plan)}.`, 'Please compile and send the report on time.'];
+    }
+  },
+
+  factLabels: {
+    unit: 'Unit',
+    plan: 'Plan',
+    version: 'Version',
+    itemCount: 'Items',
+    totalBudget: 'Total budget',
+    dueAt: 'Due',
+    documentNumber: 'Document number',
+  },
+  budget: (amount, inWords) => `${amount} VND (in words: ${inWords})`,
+
+  commentsHeading(facts) {
+    if (facts.kind === 'appraisal_opinion' || (facts.kind === 'plan_returned' && facts.opinion === 'return')) return 'Appraisal opinion';
+    if (facts.kind === 'plan_returned') return 'Reasons for return';
+    if (facts.kind === 'report_requested') return 'What the report should cover';
+    return 'Comments';
+  },
+
+  linksHeading: 'You can act through these links:',
+
+  footer({ hasLinks, linksExpireAt }) {
+    const lines: string[] = [];
+    if (hasLinks) {
+      lines.push('Each link only opens a confirmation page in PlanCycle; opening it changes nothing. Your decision is recorded only when you confirm it on that page.');
+      if (linksExpireAt) lines.push(`The links expire at the due date: ${linksExpireAt}.`);
+    }
+    lines.push('This message was sent automatically by PlanCycle; please do not reply to it.');
+    return lines;
+  },
+
+  digest: {
+    subject: (day) => `Daily summary for ${day}`,
+    lead: (day, count) => (count > 0 ? `On ${day} you had ${count} ${count === 1 ? 'notification' : 'notifications'} in PlanCycle:` : `You had no new notifications on ${day}.`),
+    dueAt: 'Due',
+    footer: ['You receive this summary because you chose one daily message instead of separate ones.', 'This message was sent automatically by PlanCycle; please do not reply to it.'],
+  },
+};
+
+/** 'Approve External information plan …', or 'approve …' inside a sentence. */
+function taskPhrase(facts: NotificationFacts, title: string, initial: 'upper' | 'lower' = 'upper'): string {
+  if (!facts.task) return title;
+  const verb = TASK_VERBS[facts.task.kind];
+  return `${initial === 'upper' ? verb.charAt(0).toUpperCase() + verb.slice(1) : verb} the ${title}`;
+}
+
+function stepLabel(step: string | null): string | null {
+  if (!step) return null;
+  const parsed = ladderStep(step);
+  switch (parsed.when) {
+    case 'before':
+      return `${parsed.days} working ${parsed.days === 1 ? 'day' : 'days'} left`;
+    case 'due':
+      return 'due today';
+    case 'overdue':
+      return parsed.days === null ? 'overdue' : `overdue by ${parsed.days} working ${parsed.days === 1 ? 'day' : 'days'}`;
+    case 'other':
+      return parsed.label || null;
+  }
+}
+
+function opinionText(opinion: NotificationFacts['opinion']): string {
+  if (opinion === 'agree') return 'agreed';
+  if (opinion === 'return') return 'not agreed; changes are requested';
+  return 'see below';
+}
