@@ -14,7 +14,15 @@ export interface PlanCycleConfig {
   temporal: TemporalSettings;
   databaseUrl: string;
   smtp: { url: string; from: string };
-  api: { host: string; port: number; jwtSecret: string; publicUrl: string };
+  api: {
+    host: string;
+    port: number;
+    jwtSecret: string;
+    /** Signs the approve/return links in task emails; the worker signs, the API checks. */
+    linkSecret: string;
+    /** Where people reach the API; links in emails start with it. */
+    publicUrl: string;
+  };
 }
 
 export const DEFAULT_TASK_QUEUE = 'plancycle';
@@ -46,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlanCycleConfi
       host,
       port,
       jwtSecret: required(env, 'JWT_SECRET'),
+      linkSecret: required(env, 'ACTION_LINK_SECRET'),
       publicUrl: env.PUBLIC_URL ?? `http://${host}:${port}`,
     },
   };

@@ -44,6 +44,11 @@ export class DevSmtpServer {
   private nextId = 1;
   private readonly arrivals = new EventEmitter();
   private readonly maxMessages: number;
+  /**
+   * Runs after a message is read and before the server answers 250 to it: a test sets it to crash
+   * the sender in the window where the message is delivered but the sender does not know yet.
+   */
+  beforeAccept: ((message: DevMailMessage) => Promise<void> | void) | null = null;
 
   constructor(private readonly options: DevSmtpServerOptions = {}) {
     this.maxMessages = options.maxMessages ?? 1000;
@@ -131,6 +136,7 @@ export class DevSmtpServer {
     const parsed = await simpleParser(stream);
     if (stream.sizeExceeded) throw Object.assign(new Error('Message too large'), { responseCode: 552 });
     const message = toMessage(String(this.nextId++), parsed, session);
+    await this.beforeAccept?.(message);
     this.stored.push(message);
     if (this.stored.length > this.maxMessages) this.stored.splice(0, this.stored.length - this.maxMessages);
     this.arrivals.emit('message', message);

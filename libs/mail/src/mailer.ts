@@ -6,6 +6,9 @@
 import { createTransport } from 'nodemailer';
 
 export interface OutgoingMail {
+  /** Overrides the mailer's default sender (a province's own address). */
+  from?: string;
+  replyTo?: string;
   to: string | string[];
   subject: string;
   text: string;
@@ -34,9 +37,10 @@ export function createMailer(smtpUrl: string, from: string): Mailer {
     socketTimeout: 30_000,
   });
   return {
-    async send({ to, subject, text, html, headers, messageId }) {
+    async send({ from: sender, replyTo, to, subject, text, html, headers, messageId }) {
       const info = await transport.sendMail({
-        from,
+        from: sender ?? from,
+        replyTo,
         to,
         subject,
         text,

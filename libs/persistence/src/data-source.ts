@@ -11,6 +11,7 @@ import { Guidances1795475000000 } from './migrations/1795475000000-guidances';
 import { UnitStaff1795480000000 } from './migrations/1795480000000-unit-staff';
 import { Plans1795490000000 } from './migrations/1795490000000-plans';
 import { DocumentNumbersPerIssuer1795500000000 } from './migrations/1795500000000-document-numbers-per-issuer';
+import { Notifications1795510000000 } from './migrations/1795510000000-notifications';
 
 // Listed by hand rather than globbed: globs break under ts-node, jest and bundlers in different ways.
 const ENTITIES = [OrgUnitEntity, UserEntity, UserRoleEntity, WorkCalendarDayEntity, CycleEntity, CycleUnitEntity];
@@ -21,6 +22,7 @@ const MIGRATIONS = [
   UnitStaff1795480000000,
   Plans1795490000000,
   DocumentNumbersPerIssuer1795500000000,
+  Notifications1795510000000,
 ];
 
 export interface DataSourceOptions {

@@ -8,7 +8,7 @@ export type { WorkCalendarDayKind, WorkCalendarDaySource } from './entities/work
 export { CycleRepository } from './cycles/cycle.repository';
 export type { CycleRecord, CycleUnitRecord, RecordCycleInput, RecordCycleStartedInput, RecordUnitInput } from './cycles/cycle-record';
 export { seedDemo, type SeedDemoResult } from './seed/seed-demo';
-export { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './seed/demo-users';
+export { DEMO_PASSWORD, DEMO_USERS, demoEmail, type DemoUser } from './seed/demo-users';
 export { demoProvinces, dongNaiUnits, giaLaiUnits } from './seed/demo-province';
 export { DocumentNumberRepository } from './document-numbers/document-number.repository';
 export { GuidanceRepository, type GuidanceRecord } from './guidances/guidance.repository';
@@ -31,3 +31,15 @@ export { TaskRepository } from './tasks/task.repository';
 export type { OpenTaskInput, TaskKind, TaskRecord, TaskState } from './tasks/task-record';
 export { AuditRepository } from './audit/audit.repository';
 export type { AppendAuditEventInput, AuditEventRecord } from './audit/audit-event-record';
+export { NotificationRepository } from './notifications/notification.repository';
+export { MailSettingsRepository } from './notifications/mail-settings.repository';
+export { RecipientRepository } from './notifications/recipient.repository';
+export type {
+  MailSettingsRecord,
+  NotificationDelivery,
+  NotificationLocale,
+  NotificationRecord,
+  NotificationState,
+  RecipientRecord,
+  RecordNotificationInput,
+} from './notifications/notification-record';

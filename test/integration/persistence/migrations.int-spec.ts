@@ -8,10 +8,12 @@ const TABLES = [
   'cycles',
   'document_number_counters',
   'guidances',
+  'notifications',
   'org_units',
   'plan_opinions',
   'plan_versions',
   'plans',
+  'province_mail_settings',
   'tasks',
   'unit_staff',
   'user_roles',
@@ -25,9 +27,10 @@ const MIGRATIONS = [
   'UnitStaff1795480000000',
   'Plans1795490000000',
   'DocumentNumbersPerIssuer1795500000000',
+  'Notifications1795510000000',
 ];
-/** What the newest migration creates, and so what reverting it alone must drop (it only drops a constraint). */
-const NEWEST_MIGRATION_TABLES: string[] = [];
+/** What the newest migration creates, and so what reverting it alone must drop. */
+const NEWEST_MIGRATION_TABLES: string[] = ['notifications', 'province_mail_settings'];
 
 describe('migrations', () => {
   let db: PersistenceTestDatabase;

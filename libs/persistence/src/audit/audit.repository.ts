@@ -74,6 +74,12 @@ export class AuditRepository {
     return rows.map(toRecord);
   }
 
+  /** The event a request made, if it made one: how an action link knows it was used. */
+  async findByRequestId(requestId: string): Promise<AuditEventRecord | null> {
+    const [row] = (await this.db.query(`${SELECT_EVENT} WHERE e.request_id = $1`, [requestId])) as AuditEventRow[];
+    return row ? toRecord(row) : null;
+  }
+
   /** Every event of the cycle and its plans, in the order they were appended. */
   async listForCycle(cycleId: string): Promise<AuditEventRecord[]> {
     const rows = (await this.db.query(`${SELECT_EVENT} WHERE e.cycle_id = $1 ORDER BY e.id`, [cycleId])) as AuditEventRow[];

@@ -64,6 +64,12 @@ export class TaskRepository {
     return task;
   }
 
+  async findById(id: string): Promise<TaskRecord | null> {
+    if (!isUuid(id)) return null;
+    const [row] = (await this.db.query(`${SELECT_TASK} WHERE t.id = $1`, [id])) as TaskRow[];
+    return row ? toRecord(row) : null;
+  }
+
   async findByKey(key: string): Promise<TaskRecord | null> {
     const [row] = (await this.db.query(`${SELECT_TASK} WHERE t.key = $1`, [key])) as TaskRow[];
     return row ? toRecord(row) : null;
