@@ -2,11 +2,16 @@ import type { DataSource } from 'typeorm';
 import { CycleRepository, GuidanceRepository } from '@plancycle/persistence';
 import type { PlanCycleActivities } from '@plancycle/workflows';
 import { createCycleActivities } from './cycle-activities';
+import { createNotificationActivities, type NotificationSettings } from './notifications/notification-activities';
 import { createPlanActivities } from './plan-activities';
 
-/** Every activity the worker registers, wired to one database. */
-export function createActivities(dataSource: DataSource): PlanCycleActivities {
-  return { ...createCycleActivities(new CycleRepository(dataSource), new GuidanceRepository(dataSource)), ...createPlanActivities(dataSource) };
+/** Every activity the worker registers, wired to one database and one SMTP relay. */
+export function createActivities(dataSource: DataSource, notifications: NotificationSettings): PlanCycleActivities {
+  return {
+    ...createCycleActivities(new CycleRepository(dataSource), new GuidanceRepository(dataSource)),
+    ...createPlanActivities(dataSource, { mailDomain: notifications.mailDomain }),
+    ...createNotificationActivities(dataSource, notifications),
+  };
 }
 
-export { createCycleActivities, createPlanActivities };
+export { createCycleActivities, createNotificationActivities, createPlanActivities, type NotificationSettings };

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { planChainOf, provincialPlanChain } from '@plancycle/domain';
 import { AuditRepository, OrgUnitRepository, PlanOpinionRepository, PlanRepository, TaskRepository } from '@plancycle/persistence';
 import type { PlanActivities, PlanDecisionWrite } from '@plancycle/workflows';
+import { recordPlanNotices } from './notifications/plan-notices';
 
 /** The plan's first stage write; the workflow numbers its decisions from the next one. */
 export const OPEN_PLAN_SEQUENCE = 1;
@@ -11,7 +12,7 @@ export const OPEN_PLAN_SEQUENCE = 1;
  * Database writes for the plan lifecycle, each one transaction. Every part is idempotent (keys,
  * request ids, sequence guards), so a retried activity changes nothing the first attempt wrote.
  */
-export function createPlanActivities(dataSource: DataSource): PlanActivities {
+export function createPlanActivities(dataSource: DataSource, { mailDomain }: { mailDomain: string }): PlanActivities {
   return {
     async openPlan(input) {
       return dataSource.transaction(async (manager) => {
@@ -27,8 +28,13 @@ export function createPlanActivities(dataSource: DataSource): PlanActivities {
         const plans = new PlanRepository(manager);
         const plan = await plans.openPlan({ cycleId: input.cycleId, unitCode: input.unitCode, kind: input.kind, workflowId: input.workflowId });
         await plans.recordStage({ planId: plan.id, stage: 'drafting', sequence: OPEN_PLAN_SEQUENCE });
-        await new TaskRepository(manager).open({ ...input.draftTask, planId: plan.id, workflowId: input.workflowId, assigneeUnitCode: chain.drafterUnitCode });
-        return { planId: plan.id, chain, issuerCode: unit.code, documentSymbol: unit.settings.documentSymbol ?? 'KH' };
+        const task = await new TaskRepository(manager).open({ ...input.draftTask, planId: plan.id, workflowId: input.workflowId, assigneeUnitCode: chain.drafterUnitCode });
+        const notificationIds = await recordPlanNotices(
+          manager,
+          { planId: plan.id, workflowId: input.workflowId, decision: null, requestId: null, actorUserId: null, openedTask: task, drafterUnitCode: chain.drafterUnitCode, documentNumber: null },
+          mailDomain,
+        );
+        return { planId: plan.id, chain, issuerCode: unit.code, documentSymbol: unit.settings.documentSymbol ?? 'KH', notificationIds };
       });
     },
 
@@ -37,8 +43,9 @@ export function createPlanActivities(dataSource: DataSource): PlanActivities {
         const documentNumber = await applyDecision(manager, write);
         const tasks = new TaskRepository(manager);
         if (write.closeTaskKey) await tasks.close(write.closeTaskKey, 'done');
-        if (write.nextTask) await tasks.open({ ...write.nextTask, planId: write.planId, workflowId: write.workflowId });
-        await new PlanRepository(manager).recordStage({ planId: write.planId, stage: write.to.stage, sequence: write.sequence });
+        const openedTask = write.nextTask && (await tasks.open({ ...write.nextTask, planId: write.planId, workflowId: write.workflowId }));
+        const plans = new PlanRepository(manager);
+        await plans.recordStage({ planId: write.planId, stage: write.to.stage, sequence: write.sequence });
         await new AuditRepository(manager).append({
           cycleId: write.cycleId,
           planId: write.planId,
@@ -50,7 +57,13 @@ export function createPlanActivities(dataSource: DataSource): PlanActivities {
           comment: commentOf(write),
           requestId: write.requestId,
         });
-        return { documentNumber };
+        const drafterUnitCode = write.drafterUnitCode ?? (await plans.findById(write.planId))?.unitCode ?? '';
+        const notificationIds = await recordPlanNotices(
+          manager,
+          { planId: write.planId, workflowId: write.workflowId, decision: write.decision, requestId: write.requestId, actorUserId: write.actorUserId, openedTask, drafterUnitCode, documentNumber },
+          mailDomain,
+        );
+        return { documentNumber, notificationIds };
       });
     },
   };

@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DevSmtpServer, startDevMailboxPage } from '@plancycle/mail';
 import { createDataSource, migrate, seedDemo } from '@plancycle/persistence';
@@ -83,6 +83,8 @@ async function main(): Promise<void> {
     }
 
     env.JWT_SECRET ??= randomBytes(32).toString('hex');
+    // Kept under .data/: links in mail already sent must still work after a restart.
+    env.ACTION_LINK_SECRET ??= persistentSecret(join(DATA, 'action-link.secret'));
     env.API_PORT = String(API_PORT);
 
     // A child that ends when nobody asked it to takes the whole system down: half a system misleads.
@@ -123,6 +125,11 @@ async function main(): Promise<void> {
     await stopAll();
     throw error;
   }
+}
+
+function persistentSecret(file: string): string {
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
 }
 
 function runApp(name: string, entry: string, env: NodeJS.ProcessEnv, onExit: (reason: string) => void): ChildProcess {

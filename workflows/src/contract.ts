@@ -155,6 +155,8 @@ export interface OpenPlanInput {
 
 export interface PlanSetup {
   planId: string;
+  /** Mail recorded with the first task, to deliver (absent in histories recorded before issue 4). */
+  notificationIds?: string[];
   chain: PlanChain;
   /** Whose running number the plan takes at issuance, and its symbol (`KH-UBND`). */
   issuerCode: string;
@@ -174,16 +176,29 @@ export interface PlanDecisionWrite {
   to: { stage: PlanStage; version: number };
   closeTaskKey: string | null;
   nextTask: TaskSpec | null;
+  /** Who is told of an opinion, a return or the issuance (absent in histories recorded before issue 4). */
+  drafterUnitCode?: string;
   issue: { issuerCode: string; symbol: string; year: number; issuedOn: LocalDate } | null;
 }
 
 export interface PlanActivities {
   /** Creates the unit's plan (idempotently) with its first draft and drafting task; reads its chain. */
   openPlan(input: OpenPlanInput): Promise<PlanSetup>;
-  recordPlanDecision(write: PlanDecisionWrite): Promise<{ documentNumber: string | null }>;
+  /** Also records, in the same transaction, the mail the decision causes; returns its ids. */
+  recordPlanDecision(write: PlanDecisionWrite): Promise<{ documentNumber: string | null; notificationIds?: string[] }>;
 }
 
-export type PlanCycleActivities = CycleActivities & PlanActivities;
+/**
+ * Mail goes out from the outbox the decisions write into: each notification is sent once and
+ * marked sent; a retry skips what is marked. SMTP trouble fails the attempt and Temporal retries.
+ */
+export interface NotificationActivities {
+  deliverNotifications(input: { ids: string[] }): Promise<{ sent: number }>;
+  /** One summary per user who asked for a digest, covering what was recorded before `day` 07:00 (Vietnam time). */
+  sendDailyDigests(input: { day: LocalDate }): Promise<{ digests: number }>;
+}
+
+export type PlanCycleActivities = CycleActivities & PlanActivities & NotificationActivities;
 
 export interface CycleActivities {
   /** Whether the province has recorded a guidance for the year (a cycle may start before it arrives). */

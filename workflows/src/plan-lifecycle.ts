@@ -1,4 +1,4 @@
-import { ApplicationFailure, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, log, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   applyDecision,
   checkDecision,
@@ -13,6 +13,7 @@ import {
 import {
   planDecisionUpdate,
   planViewQuery,
+  type NotificationActivities,
   type PlanActivities,
   type PlanDecisionRequest,
   type PlanKind,
@@ -24,6 +25,39 @@ const { openPlan, recordPlanDecision } = proxyActivities<PlanActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
+
+// Mail never holds the plan up: delivery runs beside the workflow and retries until the SMTP server
+// takes it (backoff up to 5 minutes, no attempt limit). The heartbeat lets a dead worker's attempt
+// be retried in seconds rather than at the end of its start-to-close timeout.
+const { deliverNotifications } = proxyActivities<NotificationActivities>({
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '10 seconds',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+/** Mail on its way, so the plan's workflow ends only once its last message is out. */
+class MailInFlight {
+  private readonly deliveries = new Set<Promise<unknown>>();
+
+  /** Starts delivering the mail an activity recorded, without waiting for it. */
+  deliver(ids: string[] | undefined): void {
+    // Histories recorded before issue 4 carry no ids: they replay without a delivery command.
+    if (!ids?.length || !patched('notifications')) return;
+    const delivery = deliverNotifications({ ids })
+      .catch((error: unknown) => log.warn('Mail delivery gave up', { ids, error: String(error) }))
+      .finally(() => this.deliveries.delete(delivery));
+    this.deliveries.add(delivery);
+  }
+
+  async settled(): Promise<void> {
+    while (this.deliveries.size > 0) await Promise.all(this.deliveries);
+  }
+}
+
+export interface PlanLifecycle {
+  /** Resolves once every message the plan's decisions caused is delivered. */
+  mailSettled(): Promise<void>;
+}
 
 type StageTask = { kind: TaskSpec['kind']; role: Role; unit: keyof PlanChain; due: (calendar: CycleCalendar) => string };
 
@@ -62,8 +96,9 @@ function refuse(error: unknown): never {
  * decision as a `planDecision` update. One decision is in flight at a time; each is written by one
  * activity in one transaction, so the history grows by a handful of events per decision.
  */
-export async function startPlanLifecycle(input: PlanLifecycleInput, onStage: (stage: PlanStage) => Promise<void>): Promise<void> {
+export async function startPlanLifecycle(input: PlanLifecycleInput, onStage: (stage: PlanStage) => Promise<void>): Promise<PlanLifecycle> {
   const { workflowId } = workflowInfo();
+  const mail = new MailInFlight();
   let tasks = 0;
   const taskFor = (progress: PlanProgress, chain: PlanChain, amending: boolean): TaskSpec | null => {
     const task = STAGE_TASKS[input.kind][progress.stage];
@@ -78,6 +113,7 @@ export async function startPlanLifecycle(input: PlanLifecycleInput, onStage: (st
   const drafting = STAGE_TASKS[input.kind].drafting as StageTask;
   const firstTask = { key: `${workflowId}/task/${++tasks}`, kind: 'draft' as const, assigneeRole: 'officer' as const, dueAt: drafting.due(input.calendar) };
   const setup: PlanSetup = await openPlan({ cycleId: input.cycleId, unitCode: input.unitCode, kind: input.kind, workflowId, draftTask: firstTask });
+  mail.deliver(setup.notificationIds);
   const state = {
     progress: { stage: 'drafting', version: 1, appraisedVersions: [], versionInForce: null } as PlanProgress,
     openTaskKey: firstTask.key as string | null,
@@ -105,7 +141,7 @@ export async function startPlanLifecycle(input: PlanLifecycleInput, onStage: (st
         const after = applyDecision(before, request.decision, setup.chain);
         const nextTask = taskFor(after, setup.chain, after.versionInForce !== null);
         const issuedOn = vietnamDateOf(new Date(Date.now()).toISOString());
-        const { documentNumber } = await recordPlanDecision({
+        const { documentNumber, notificationIds } = await recordPlanDecision({
           requestId: request.requestId,
           planId: setup.planId,
           cycleId: input.cycleId,
@@ -117,11 +153,13 @@ export async function startPlanLifecycle(input: PlanLifecycleInput, onStage: (st
           to: { stage: after.stage, version: after.version },
           closeTaskKey: state.openTaskKey,
           nextTask,
+          drafterUnitCode: setup.chain.drafterUnitCode,
           issue:
             request.decision.action === 'approve'
               ? { issuerCode: setup.issuerCode, symbol: setup.documentSymbol, issuedOn, year: Number(issuedOn.slice(0, 4)) }
               : null,
         });
+        mail.deliver(notificationIds);
         state.progress = after;
         state.openTaskKey = nextTask?.key ?? null;
         await onStage(after.stage);
@@ -132,4 +170,5 @@ export async function startPlanLifecycle(input: PlanLifecycleInput, onStage: (st
     },
     { validator: check },
   );
+  return { mailSettled: () => mail.settled() };
 }

@@ -13,11 +13,12 @@ export async function provincialPlanWorkflow(input: ProvincialPlanInput): Promis
   });
   const parent = workflowInfo().parent;
 
-  await startPlanLifecycle({ cycleId: input.cycleId, unitCode: input.provinceCode, kind: 'provincial', calendar: input.calendar }, async (stage) => {
+  const plan = await startPlanLifecycle({ cycleId: input.cycleId, unitCode: input.provinceCode, kind: 'provincial', calendar: input.calendar }, async (stage) => {
     if (stage !== 'issued' || state.announced || !parent) return;
     state.announced = true;
     await getExternalWorkflowHandle(parent.workflowId, parent.runId).signal(provincialPlanIssuedSignal);
   });
   await condition(() => state.closing);
   await condition(allHandlersFinished);
+  await plan.mailSettled();
 }

@@ -9,7 +9,7 @@ import {
   type UnitPlanInput,
   type UnitProgress,
 } from './contract';
-import { startPlanLifecycle } from './plan-lifecycle';
+import { startPlanLifecycle, type PlanLifecycle } from './plan-lifecycle';
 
 const { recordUnitStage } = proxyActivities<PlanCycleActivities>({
   startToCloseTimeout: '30 seconds',
@@ -44,6 +44,7 @@ export async function unitPlanWorkflow(input: UnitPlanInput): Promise<UnitProgre
     state.provincialPlanIssued = true;
   });
 
+  let plan: PlanLifecycle | null = null;
   // Patches, each added after histories were recorded (test/fixtures/histories): v1/v2 runs draft
   // without a plan behind them; v3 runs open their plan at once; later runs draft only once the
   // provincial plan they are built from is issued (seed 003, III.14).
@@ -51,7 +52,7 @@ export async function unitPlanWorkflow(input: UnitPlanInput): Promise<UnitProgre
     if (patched('wait-provincial-plan')) await condition(() => state.provincialPlanIssued || state.closing);
     if (!state.closing) {
       const lifecycle = { cycleId: input.cycleId, unitCode: input.unit.unitCode, kind: 'unit' as const, calendar: input.calendar };
-      await startPlanLifecycle(lifecycle, (stage) => moveTo(stage as UnitStage));
+      plan = await startPlanLifecycle(lifecycle, (stage) => moveTo(stage as UnitStage));
       await moveTo('drafting');
     }
   } else {
@@ -59,6 +60,7 @@ export async function unitPlanWorkflow(input: UnitPlanInput): Promise<UnitProgre
   }
   await condition(() => state.closing);
   await condition(allHandlersFinished);
+  await plan?.mailSettled();
   upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.stage, value: 'closed' }]);
   await moveTo('closed');
   return progress();

@@ -2,3 +2,4 @@
 export { annualCycleWorkflow } from './annual-cycle.workflow';
 export { provincialPlanWorkflow } from './provincial-plan.workflow';
 export { unitPlanWorkflow } from './unit-plan.workflow';
+export { dailyDigestWorkflow } from './daily-digest.workflow';

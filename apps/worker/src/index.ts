@@ -1,2 +1,3 @@
 export * from './create-worker';
 export * from './workflow-bundle';
+export * from './digest-schedule';
