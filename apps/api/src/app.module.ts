@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { PlanCycleConfig } from '@plancycle/config';
+import { ActionLinksModule } from './action-links/action-links.module';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
@@ -8,6 +9,7 @@ import { DatabaseModule } from './database/database.module';
 import { GuidancesModule } from './guidances/guidances.module';
 import { PlansModule } from './plans/plans.module';
 import { HealthController } from './health/health.controller';
+import { NotificationsModule } from './notifications/notifications.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { UnitStaffModule } from './unit-staff/unit-staff.module';
 
@@ -18,7 +20,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, TemporalModule, AuthModule, CyclesModule, GuidancesModule, PlansModule, UnitStaffModule, AdminModule],
+      imports: [DatabaseModule, TemporalModule, AuthModule, CyclesModule, GuidancesModule, PlansModule, UnitStaffModule, AdminModule, ActionLinksModule, NotificationsModule],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: new AppConfig(config) }],
       exports: [AppConfig],

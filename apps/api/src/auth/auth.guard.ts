@@ -18,9 +18,18 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
-
     const request = context.switchToHttp().getRequest();
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) {
+      // A public page may still want to know who is signed in (an email link checks it is theirs).
+      if (request.headers.authorization) await this.identify(request).catch(() => undefined);
+      return true;
+    }
+    await this.identify(request);
+    return true;
+  }
+
+  /** Sets `request.user` from the bearer token, or throws 401. */
+  private async identify(request: { headers: Record<string, string | undefined>; user?: AuthenticatedUser }): Promise<void> {
     const [scheme, token] = String(request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw unauthorized();
 
@@ -33,6 +42,5 @@ export class AuthGuard implements CanActivate {
     const user = await this.users.findById(subject);
     if (!user || !user.active) throw unauthorized('Tài khoản không còn hoạt động.');
     request.user = { id: user.id, username: user.username, fullName: user.fullName, roles: user.roles } satisfies AuthenticatedUser;
-    return true;
   }
 }

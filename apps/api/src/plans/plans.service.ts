@@ -1,6 +1,4 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { ApplicationFailure } from '@temporalio/common';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { missingAssignments, uncoveredFocusTasks, validatePlanItems, type PlanItem } from '@plancycle/domain';
 import {
@@ -14,20 +12,17 @@ import {
   type CycleRecord,
   type PlanRecord,
 } from '@plancycle/persistence';
-import { planDecisionUpdate, type PlanDecisionResult } from '@plancycle/workflows';
+import type { PlanDecisionResult } from '@plancycle/workflows';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ProvinceAccessService } from '../auth/province-access.service';
 import { ApiException, badRequest, forbidden, notFound } from '../common/api-exception';
-import { TemporalClientService } from '../temporal/temporal-client.service';
 import type { PlanDecisionDto } from './dtos/plan-decision.dto';
 import type { SaveDraftDto } from './dtos/save-draft.dto';
 import { toPlanDecision } from './plan-decision';
+import { PlanDecisionGateway } from './plan-decision-gateway';
 
 /** Which plan of a cycle: a unit's own, or the provincial plan. */
 export type PlanRef = { kind: 'unit'; unitCode: string } | { kind: 'provincial' };
-
-/** How a workflow's refusal kind answers over HTTP. */
-const REFUSAL_STATUS: Record<string, HttpStatus> = { state: HttpStatus.CONFLICT, actor: HttpStatus.FORBIDDEN, input: HttpStatus.BAD_REQUEST };
 
 @Injectable()
 export class PlansService {
@@ -40,7 +35,7 @@ export class PlansService {
     @Inject(TaskRepository) private readonly tasks: TaskRepository,
     @Inject(AuditRepository) private readonly audit: AuditRepository,
     @Inject(ProvinceAccessService) private readonly access: ProvinceAccessService,
-    @Inject(TemporalClientService) private readonly temporal: TemporalClientService,
+    @Inject(PlanDecisionGateway) private readonly decisions: PlanDecisionGateway,
   ) {}
 
   /** Everything a screen shows about one plan: versions, every opinion, the open task and the trail. */
@@ -98,21 +93,7 @@ export class PlansService {
     const { plan } = await this.locate(cycleId, ref, user);
     const decision = toPlanDecision(body);
     const requestId = body.requestId ?? randomUUID();
-    const handle = this.temporal.client.workflow.getHandle(plan.workflowId);
-    try {
-      return await handle.executeUpdate(planDecisionUpdate, {
-        args: [{ requestId, decision, actor: { userId: user.id, roles: user.roles } }],
-        updateId: requestId, // the same request sent twice is one decision
-      });
-    } catch (error) {
-      const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
-      if (cause instanceof ApplicationFailure && cause.type) {
-        const kind = String(cause.details?.[0] ?? 'state');
-        throw new ApiException(REFUSAL_STATUS[kind] ?? HttpStatus.CONFLICT, cause.type, cause.message);
-      }
-      if (error instanceof WorkflowNotFoundError) throw notFound('PLAN_NOT_FOUND', 'Không tìm thấy quy trình của kế hoạch này.');
-      throw error;
-    }
+    return this.decisions.decide(plan.workflowId, { requestId, decision, actor: { userId: user.id, roles: user.roles } });
   }
 
   /** The inbox: open tasks on the units where the user holds the role the task asks for. */
