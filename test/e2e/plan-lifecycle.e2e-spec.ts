@@ -1,7 +1,7 @@
 import { eventually } from '../support/eventually';
 import { recordGuidanceFor } from '../support/guidance';
 import { borderConferenceItem } from '../support/plan-fixtures';
-import { startTestStack, type TestStack } from '../support/stack';
+import { requestsAs, startTestStack, type TestStack } from '../support/stack';
 
 // The Temporal server is shared by the whole run: this file owns GL's years YEAR..YEAR+9.
 const YEAR = new Date().getFullYear() + 35;
@@ -28,11 +28,7 @@ describe('one unit’s plan from draft to issued, through the API', () => {
     await stack?.stop();
   });
 
-  const as = (username: string) => ({
-    get: (path: string) => stack.http().get(path).set('Authorization', `Bearer ${tokens[username]}`),
-    put: (path: string, body: object) => stack.http().put(path).set('Authorization', `Bearer ${tokens[username]}`).send(body),
-    post: (path: string, body: object) => stack.http().post(path).set('Authorization', `Bearer ${tokens[username]}`).send(body),
-  });
+  const as = (username: string) => requestsAs(stack, tokens[username]);
   const decide = (username: string, body: object) => as(username).post(`${PLAN}/decisions`, body);
   const trailLength = async () => (await as('admin.gl').get(PLAN)).body.audit.length;
 

@@ -6,9 +6,9 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApp } from '@plancycle/api';
 import type { PlanCycleConfig } from '@plancycle/config';
-import { DevSmtpServer } from '@plancycle/mail';
+import { createMailer, DevSmtpServer } from '@plancycle/mail';
 import { createDataSource, seedDemo } from '@plancycle/persistence';
-import { createPlanCycleWorker } from '@plancycle/worker';
+import { createPlanCycleWorker, notificationSettingsOf } from '@plancycle/worker';
 import { createTestDatabase } from './test-database';
 import { runEnv } from './run-env';
 
@@ -35,7 +35,13 @@ function installQuietRuntime(): void {
   runtimeInstalled = true;
 }
 
-export async function startTestStack(options: { api?: boolean } = {}): Promise<TestStack> {
+export interface TestStackOptions {
+  api?: boolean;
+  /** false: no in-process worker, for a test that runs the worker as a process it can kill. */
+  worker?: boolean;
+}
+
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   installQuietRuntime();
   // Each resource registers how to release it as soon as it exists, so a failure half-way through
   // start-up, or in one release step, still releases everything else.
@@ -67,24 +73,29 @@ export async function startTestStack(options: { api?: boolean } = {}): Promise<T
       },
       databaseUrl: database.url,
       smtp: { url: smtp.url, from: 'PlanCycle <no-reply@plancycle.test>' },
-      api: { host: '127.0.0.1', port: 0, jwtSecret: randomBytes(32).toString('hex'), publicUrl: 'http://127.0.0.1' },
+      api: { host: '127.0.0.1', port: 0, jwtSecret: randomBytes(32).toString('hex'), linkSecret: randomBytes(32).toString('hex'), publicUrl: 'http://127.0.0.1' },
     };
 
-    const workerConnection = await NativeConnection.connect({ address: config.temporal.address });
-    releases.push(() => workerConnection.close());
-    const worker: Worker = await createPlanCycleWorker({
-      connection: workerConnection,
-      namespace: config.temporal.namespace,
-      taskQueue: config.temporal.taskQueue,
-      dataSource,
-      workflowBundlePath: process.env.PLANCYCLE_TEST_WORKFLOW_BUNDLE,
-    });
-    const workerRun = worker.run();
-    // Released before the connection (releases run newest first); resolves once in-flight tasks end.
-    releases.push(async () => {
-      worker.shutdown();
-      await workerRun;
-    });
+    if (options.worker !== false) {
+      const workerConnection = await NativeConnection.connect({ address: config.temporal.address });
+      releases.push(() => workerConnection.close());
+      const mailer = createMailer(config.smtp.url, config.smtp.from);
+      releases.push(async () => mailer.close());
+      const worker: Worker = await createPlanCycleWorker({
+        connection: workerConnection,
+        namespace: config.temporal.namespace,
+        taskQueue: config.temporal.taskQueue,
+        dataSource,
+        notifications: notificationSettingsOf(config, mailer),
+        workflowBundlePath: process.env.PLANCYCLE_TEST_WORKFLOW_BUNDLE,
+      });
+      const workerRun = worker.run();
+      // Released before the connection (releases run newest first); resolves once in-flight tasks end.
+      releases.push(async () => {
+        worker.shutdown();
+        await workerRun;
+      });
+    }
 
     const clientConnection = await Connection.connect({ address: config.temporal.address });
     releases.push(() => clientConnection.close());
@@ -117,4 +128,14 @@ export async function startTestStack(options: { api?: boolean } = {}): Promise<T
     await releaseAll().catch(() => undefined); // the start-up error is the one worth reporting
     throw error;
   }
+}
+
+/** Requests to the stack's API as one signed-in user, by the bearer token `login` returned. */
+export function requestsAs(stack: TestStack, token: string) {
+  const auth = { Authorization: `Bearer ${token}` };
+  return {
+    get: (path: string) => stack.http().get(path).set(auth),
+    put: (path: string, body: object) => stack.http().put(path).set(auth).send(body),
+    post: (path: string, body: object) => stack.http().post(path).set(auth).send(body),
+  };
 }

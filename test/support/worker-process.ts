@@ -1,0 +1,68 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import type { PlanCycleConfig } from '@plancycle/config';
+
+const ROOT = join(__dirname, '../..');
+const READY = 'PlanCycle worker: task queue';
+
+export interface WorkerProcess {
+  pid: number;
+  /** Ends the process with SIGKILL: no shutdown, no goodbye to Temporal, as a crash would. */
+  kill(): Promise<void>;
+  /** A graceful stop (SIGTERM): in-flight tasks finish first. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The worker as its own process (apps/worker/src/main.ts, as `npm start` runs it), configured for a
+ * test stack, so a test can kill it at a chosen moment. Resolves once it polls its task queue.
+ */
+export async function startWorkerProcess(config: PlanCycleConfig): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register', join(ROOT, 'apps/worker/src/main.ts')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      TEMPORAL_ADDRESS: config.temporal.address,
+      TEMPORAL_NAMESPACE: config.temporal.namespace,
+      TEMPORAL_TASK_QUEUE: config.temporal.taskQueue,
+      DATABASE_URL: config.databaseUrl,
+      SMTP_URL: config.smtp.url,
+      MAIL_FROM: config.smtp.from,
+      JWT_SECRET: config.api.jwtSecret,
+      ACTION_LINK_SECRET: config.api.linkSecret,
+      PUBLIC_URL: config.api.publicUrl,
+      PLANCYCLE_WORKFLOW_BUNDLE: process.env.PLANCYCLE_TEST_WORKFLOW_BUNDLE,
+      PLANCYCLE_DIGEST_SCHEDULE: 'off',
+    },
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await waitForReady(child, exited);
+  const signal = async (name: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(name);
+    await exited;
+  };
+  return { pid: child.pid as number, kill: () => signal('SIGKILL'), stop: () => signal('SIGTERM') };
+}
+
+function waitForReady(child: ChildProcess, exited: Promise<void>, timeoutMs = 60_000): Promise<void> {
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error(`The worker process did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(READY)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    void exited.then(() => fail(new Error(`The worker process exited before it was ready:\n${output}`)));
+  });
+}
