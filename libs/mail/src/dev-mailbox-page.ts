@@ -64,6 +64,11 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
+/** Web addresses in an already escaped text become links that open in a new tab. */
+function linkify(escaped: string): string {
+  return escaped.replace(/https?:\/\/[^\s<>"']+/g, (url) => `<a href="${url}" target="_blank" rel="noopener noreferrer">${url}</a>`);
+}
+
 const TIME = new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Ho_Chi_Minh' });
 
 function listPage(messages: DevMailMessage[]): string {
@@ -88,7 +93,9 @@ function messagePage(m: DevMailMessage): string {
   const headerRows = Object.entries(m.headers)
     .map(([name, value]) => `<tr><th>${escapeHtml(name)}</th><td>${escapeHtml(value)}</td></tr>`)
     .join('');
-  const html = m.html === null ? '' : `<h2>Nội dung HTML</h2><iframe sandbox="" srcdoc="${escapeHtml(m.html)}"></iframe>`;
+  // Links in the mail open in a new tab (popups may leave the sandbox); the mail itself runs no script.
+  const html =
+    m.html === null ? '' : `<h2>Nội dung HTML</h2><iframe sandbox="allow-popups allow-popups-to-escape-sandbox" srcdoc="${escapeHtml(m.html)}"></iframe>`;
   return layout(
     m.subject || '(không có tiêu đề)',
     `<p><a href="/">← Hộp thư</a></p>
@@ -98,7 +105,7 @@ function messagePage(m: DevMailMessage): string {
 <tr><th>Người nhận</th><td>${escapeHtml(m.to.join(', '))}</td></tr>
 <tr><th>Phong bì (envelope)</th><td>${escapeHtml(m.envelope.from)} → ${escapeHtml(m.envelope.to.join(', '))}</td></tr>
 </table>
-<h2>Nội dung văn bản</h2><pre>${escapeHtml(m.text)}</pre>
+<h2>Nội dung văn bản</h2><pre>${linkify(escapeHtml(m.text))}</pre>
 ${html}
 <details><summary>Tiêu đề thư (headers)</summary><table class="meta">${headerRows}</table></details>`,
   );

@@ -26,7 +26,7 @@ export function confirmPage(view: ActionLinkView, form: { comments?: string; err
   const deciding = claims.action !== 'open';
   const commentLabel = claims.action === 'return' ? 'Lý do trả lại (bắt buộc)' : 'Ý kiến (không bắt buộc)';
   const decisionForm = deciding
-    ? `<form method="post" action="">
+    ? `<form method="post">
   ${form.error ? `<p class="error" role="alert">${escapeHtml(form.error)}</p>` : ''}
   <label for="comments">${commentLabel}</label>
   <textarea id="comments" name="comments" rows="5" maxlength="5000"${claims.action === 'return' ? ' required' : ''}>${escapeHtml(form.comments ?? '')}</textarea>

@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import { formatDueDate } from '@plancycle/notifications';
 
 /** Why a link cannot be used, told to the person who clicked it: status, stable code, message. */
 export class ActionLinkRefused extends Error {
@@ -11,16 +12,15 @@ export class ActionLinkRefused extends Error {
   }
 }
 
-const TIME = new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' });
-const at = (instant: string | Date) => TIME.format(new Date(instant));
+const at = (instant: string | Date) => formatDueDate(new Date(instant).toISOString(), 'vi');
 
 /** Every refusal a link can meet before the plan's workflow is asked, each with its own code. */
 export const LINK_REFUSALS = {
   invalid: () => new ActionLinkRefused(HttpStatus.BAD_REQUEST, 'LINK_INVALID', 'Liên kết không hợp lệ: có thể nó đã bị sửa hoặc bị cắt mất một phần khi sao chép.'),
   expired: (expiresAt: Date) =>
-    new ActionLinkRefused(HttpStatus.GONE, 'LINK_EXPIRED', `Liên kết đã hết hạn lúc ${at(expiresAt)} (liên kết hết hạn cùng hạn xử lý của việc).`),
+    new ActionLinkRefused(HttpStatus.GONE, 'LINK_EXPIRED', `Liên kết đã hết hạn vào ${at(expiresAt)} (liên kết hết hạn cùng hạn xử lý của việc).`),
   used: (usedAt: string) =>
-    new ActionLinkRefused(HttpStatus.CONFLICT, 'LINK_USED', `Liên kết này đã được dùng lúc ${at(usedAt)}; quyết định đã được ghi nhận và không thực hiện lại.`),
+    new ActionLinkRefused(HttpStatus.CONFLICT, 'LINK_USED', `Liên kết này đã được dùng vào ${at(usedAt)}; quyết định đã được ghi nhận và không thực hiện lại.`),
   otherUser: (intendedFor: string, signedInAs: string) =>
     new ActionLinkRefused(
       HttpStatus.FORBIDDEN,

@@ -24,7 +24,7 @@ describe('DevSmtpServer', () => {
     const messageId = await mailer.send({
       to: 'can-bo@so-ngoai-vu.gialai.gov.vn',
       subject,
-      text: 'Kính gửi Sở Ngoại vụ: đề nghị gửi kế hoạch về Sở Thông tin và Truyền thông.',
+      text: 'Kính gửi Sở Ngoại vụ: đề nghị gửi kế hoạch về Sở Thông tin và Truyền thông.\nMở việc: http://127.0.0.1:3000/api/actions/v1.abc.def',
       html: '<p>Kính gửi <b>Sở Ngoại vụ</b><script>alert(1)</script></p>',
       headers: { 'X-PlanCycle-Cycle': 'GL-2027' },
       messageId: 'reminder-gl-2027-snv@plancycle.test',
@@ -34,7 +34,7 @@ describe('DevSmtpServer', () => {
     expect(messageId).toBe('<reminder-gl-2027-snv@plancycle.test>');
     expect(received.to).toEqual(['can-bo@so-ngoai-vu.gialai.gov.vn']);
     expect(received.envelope).toEqual({ from: 'no-reply@plancycle.test', to: ['can-bo@so-ngoai-vu.gialai.gov.vn'] });
-    expect(received.text.trim()).toBe('Kính gửi Sở Ngoại vụ: đề nghị gửi kế hoạch về Sở Thông tin và Truyền thông.');
+    expect(received.text.trim()).toBe('Kính gửi Sở Ngoại vụ: đề nghị gửi kế hoạch về Sở Thông tin và Truyền thông.\nMở việc: http://127.0.0.1:3000/api/actions/v1.abc.def');
     expect(received.headers['x-plancycle-cycle']).toBe('GL-2027');
 
     const json = (await (await fetch(new URL('/messages.json', mailbox.url))).json()) as DevMailMessage[];
@@ -43,6 +43,8 @@ describe('DevSmtpServer', () => {
     const page = await (await fetch(new URL(`/messages/${received.id}`, mailbox.url))).text();
     expect(page).toContain('Nhắc việc: nộp Kế hoạch');
     expect(page).not.toContain('<script>alert(1)</script>');
+    // A link in the mail is one click away, in a new tab (the action page refuses to be framed).
+    expect(page).toContain('<a href="http://127.0.0.1:3000/api/actions/v1.abc.def" target="_blank"');
   });
 
   it('rejects a wait that nothing answers, naming what did arrive', async () => {
