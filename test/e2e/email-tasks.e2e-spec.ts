@@ -138,7 +138,7 @@ describe('email tasks: deciding from a link in the message', () => {
       expect([response.status, codeOf(response.text)]).toEqual([410, 'LINK_EXPIRED']);
     });
 
-    it('a token of another user: opened while signed in as someone else, or minted for someone without the role', async () => {
+    it('a token of another user, opened while someone else is signed in', async () => {
       const signedIn = await stack.http().post(approverV2.return!.path).set('Authorization', `Bearer ${tokens['canbo.iadom']}`).type('form').send({ comments: 'x' });
       expect([signedIn.status, codeOf(signedIn.text)]).toEqual([403, 'LINK_OTHER_USER']);
     });
@@ -224,5 +224,27 @@ describe('email tasks: deciding from a link in the message', () => {
     expect(toApprover[toApprover.length - 1].id).toBe(digest.id);
     expect(toApprover.filter((m) => Number(m.id) > Number(approveMessageId))).toHaveLength(1);
     expect(await run()).toEqual({ digests: 0 }); // a second run of the same day sends nothing again
+  });
+
+  it('writes from the province’s own sender, in English for a user who chose it; refuses a bad address writing nothing', async () => {
+    const settings = '/api/admin/provinces/GL/mail-settings';
+    for (const fromAddress of ['khong-phai-dia-chi', 'Sở <a@b.vn>\r\nBcc: x@y.vn', 42]) {
+      const refused = await as('admin.gl').put(settings, { fromAddress });
+      expect([refused.status, refused.body.code]).toEqual([400, 'MAIL_FROM_INVALID']);
+    }
+    expect((await as('canbo.iadom').put(settings, { fromAddress: 'x@y.vn' })).status).toBe(403);
+    expect((await as('admin.gl').get(settings).expect(200)).body.fromAddress).toBe(stack.config.smtp.from);
+    await as('admin.gl').put(settings, { fromAddress: 'Sở VH-TT-DL Gia Lai <ttdn@gialai.gov.vn>', replyTo: 'vanphong@gialai.gov.vn' }).expect(200);
+
+    const badLocale = await as('canbo.iadom').put('/api/me/notification-preferences', { locale: 'fr', digest: false });
+    expect([badLocale.status, badLocale.body.code]).toEqual([400, 'PREFERENCE_LOCALE_INVALID']);
+    await as('canbo.iadom').put('/api/me/notification-preferences', { locale: 'en', digest: false }).expect(200);
+
+    const version = (await plan()).plan.latestVersion;
+    await as('pheduyet.ducco').post(`${PLAN}/decisions`, { action: 'approve', version }).expect(200);
+    const issued = await nextMail('canbo.iadom', /issued/i);
+    expect(issued.from).toBe('"Sở VH-TT-DL Gia Lai" <ttdn@gialai.gov.vn>');
+    expect(issued.headers['reply-to']).toContain('vanphong@gialai.gov.vn');
+    expect(issued.text).toContain('200.000.000');
   });
 });
