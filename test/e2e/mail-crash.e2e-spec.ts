@@ -12,6 +12,9 @@ const IA_DOM = 'GL.DUCCO.IADOM';
 const CYCLE = `GL-${YEAR}`;
 const PLAN = `/api/cycles/${CYCLE}/units/${IA_DOM}/plan`;
 
+// Worker processes start in seconds alone but slower beside the rest of the suite on two cores.
+const SLOW = 180_000;
+
 /**
  * The worker is a real process here, killed with SIGKILL in the one window exactly-once delivery
  * cannot close: the SMTP server has the message, the worker has not heard 250 yet, nothing is
@@ -30,7 +33,7 @@ describe('a worker killed between sending a message and marking it sent', () => 
     await recordGuidanceFor(stack.client, stack.dataSource, 'GL', YEAR);
     await issueProvincialPlan(stack.client, stack.dataSource, CYCLE);
     await eventually(() => stack.http().get(PLAN).set('Authorization', `Bearer ${tokens['canbo.iadom']}`).expect(200), { timeoutMs: 30_000 });
-  });
+  }, SLOW);
   afterAll(async () => {
     await stack?.client.workflow.getHandle(`annual-cycle/${CYCLE}`).terminate('end of test').catch(() => undefined);
     for (const worker of workers) await worker.kill();
@@ -59,7 +62,7 @@ describe('a worker killed between sending a message and marking it sent', () => 
         expect(row).toMatchObject({ state: 'sent', attempts: 2 });
         return row;
       },
-      { timeoutMs: 45_000, intervalMs: 250 },
+      { timeoutMs: 90_000, intervalMs: 250 },
     );
     const copies = () => stack.mail.messages().filter((m) => m.envelope.to.includes(appraiser));
     expect(copies()).toHaveLength(2);
@@ -68,5 +71,5 @@ describe('a worker killed between sending a message and marking it sent', () => 
     // Marked sent: another attempt, if the workflow ever made one, would find nothing to send.
     const row = await new NotificationRepository(stack.dataSource).claimForSending(notification.id);
     expect(row).toBeNull();
-  });
+  }, SLOW);
 });

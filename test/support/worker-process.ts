@@ -45,7 +45,7 @@ export async function startWorkerProcess(config: PlanCycleConfig): Promise<Worke
   return { pid: child.pid as number, kill: () => signal('SIGKILL'), stop: () => signal('SIGTERM') };
 }
 
-function waitForReady(child: ChildProcess, exited: Promise<void>, timeoutMs = 60_000): Promise<void> {
+function waitForReady(child: ChildProcess, exited: Promise<void>, timeoutMs = 120_000): Promise<void> {
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`The worker process did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
