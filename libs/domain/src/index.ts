@@ -7,6 +7,7 @@ export * from './calendar/working-days';
 export * from './cycle/cycle';
 export * from './cycle/cycle-calendar';
 export * from './cycle/cycle-writes';
+export * from './cycle/escalation-ladder';
 export * from './money/vnd';
 export * from './plan/time-frame';
 export * from './plan/document-number';

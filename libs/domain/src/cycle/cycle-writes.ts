@@ -1,3 +1,4 @@
+import type { EscalationLadder } from './escalation-ladder';
 import type { CycleCalendar } from './cycle-calendar';
 import type { CycleStage, UnitStage } from './cycle';
 
@@ -15,6 +16,8 @@ export interface CycleWrite {
   /** Id of the user who started it; null when started by the system. */
   startedBy: string | null;
   sequence: number;
+  /** Written once, when the cycle starts; absent from later writes (and from cycles started before issue 5). */
+  escalationLadder?: EscalationLadder | null;
 }
 
 /** The first write of a cycle: the cycle and every participant, `pending` until its own workflow reports. */
