@@ -42,6 +42,8 @@ export interface NotificationFacts {
   comments: string | null;
   /** For reminder/escalation: e.g. 'D-5' / 'overdue' / '+3'; free text label from the ladder. Null otherwise. */
   step: string | null;
+  /** False when the recipient is told of a task that is not theirs (an escalation's leader, coordinator, office). */
+  toAssignees?: boolean;
 }
 
 const MAX_ID_LENGTH = 400;
@@ -84,7 +86,8 @@ export function linkActionsFor(facts: NotificationFacts): LinkAction[] {
     case 'task_assigned':
     case 'reminder':
     case 'escalation':
-      return taskLinkActions(facts.task);
+      // Someone told of another's task (the coordinator, the office) may look at it, not decide it.
+      return facts.toAssignees === false ? taskLinkActions(facts.task).filter((action) => action === 'open') : taskLinkActions(facts.task);
     case 'plan_returned':
       return ['open'];
     default:

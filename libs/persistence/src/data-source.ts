@@ -12,6 +12,7 @@ import { UnitStaff1795480000000 } from './migrations/1795480000000-unit-staff';
 import { Plans1795490000000 } from './migrations/1795490000000-plans';
 import { DocumentNumbersPerIssuer1795500000000 } from './migrations/1795500000000-document-numbers-per-issuer';
 import { Notifications1795510000000 } from './migrations/1795510000000-notifications';
+import { TaskEscalations1795520000000 } from './migrations/1795520000000-task-escalations';
 
 // Listed by hand rather than globbed: globs break under ts-node, jest and bundlers in different ways.
 const ENTITIES = [OrgUnitEntity, UserEntity, UserRoleEntity, WorkCalendarDayEntity, CycleEntity, CycleUnitEntity];
@@ -23,6 +24,7 @@ const MIGRATIONS = [
   Plans1795490000000,
   DocumentNumbersPerIssuer1795500000000,
   Notifications1795510000000,
+  TaskEscalations1795520000000,
 ];
 
 export interface DataSourceOptions {

@@ -43,3 +43,4 @@ export type {
   RecipientRecord,
   RecordNotificationInput,
 } from './notifications/notification-record';
+export { TaskEscalationRepository, type RecordTaskEscalationInput, type TaskEscalationRecord } from './escalations/task-escalation.repository';

@@ -14,6 +14,7 @@ const TABLES = [
   'plan_versions',
   'plans',
   'province_mail_settings',
+  'task_escalations',
   'tasks',
   'unit_staff',
   'user_roles',
@@ -28,9 +29,10 @@ const MIGRATIONS = [
   'Plans1795490000000',
   'DocumentNumbersPerIssuer1795500000000',
   'Notifications1795510000000',
+  'TaskEscalations1795520000000',
 ];
 /** What the newest migration creates, and so what reverting it alone must drop. */
-const NEWEST_MIGRATION_TABLES: string[] = ['notifications', 'province_mail_settings'];
+const NEWEST_MIGRATION_TABLES: string[] = ['task_escalations'];
 
 describe('migrations', () => {
   let db: PersistenceTestDatabase;

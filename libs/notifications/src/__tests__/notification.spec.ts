@@ -85,4 +85,8 @@ describe('which links a notification carries', () => {
   ] as const)('%s on a %s task gives %j', (kind, taskKind, expected) => {
     expect(linkActionsFor(factsOf(kind, taskKind))).toEqual(expected);
   });
+
+  it('lets someone escalated to look at a task that is not theirs, not decide it', () => {
+    expect(linkActionsFor({ ...factsOf('escalation', 'approve'), toAssignees: false })).toEqual(['open']);
+  });
 });

@@ -53,11 +53,12 @@ export class CycleRepository {
   /** True when the write was applied, false when a newer (or the same) one was already stored. */
   async recordCycle(input: RecordCycleInput): Promise<boolean> {
     const applied = (await this.db.query(
-      `INSERT INTO cycles (id, province_code, year, workflow_id, stage, calendar, started_by, sequence, closed_at)
-       VALUES ($1, $2, $3, $4, $5::text, $6::jsonb, $7, $8, CASE WHEN $5::text = $9 THEN now() END)
+      `INSERT INTO cycles (id, province_code, year, workflow_id, stage, calendar, started_by, sequence, closed_at, escalation_ladder)
+       VALUES ($1, $2, $3, $4, $5::text, $6::jsonb, $7, $8, CASE WHEN $5::text = $9 THEN now() END, $10::jsonb)
        ON CONFLICT (id) DO UPDATE SET
          stage = excluded.stage,
          calendar = excluded.calendar,
+         escalation_ladder = coalesce(excluded.escalation_ladder, cycles.escalation_ladder),
          sequence = excluded.sequence,
          closed_at = CASE WHEN excluded.stage = $9 THEN coalesce(cycles.closed_at, now()) END,
          updated_at = now()
@@ -73,9 +74,16 @@ export class CycleRepository {
         input.startedBy,
         input.sequence,
         CLOSED,
+        input.escalationLadder ? JSON.stringify(input.escalationLadder) : null,
       ],
     )) as unknown[];
     return applied.length > 0;
+  }
+
+  /** The ladder the cycle was started with; null means the domain's default ladder. */
+  async findEscalationLadder(cycleId: string): Promise<unknown> {
+    const [row] = (await this.db.query(`SELECT escalation_ladder FROM cycles WHERE id = $1`, [cycleId])) as Array<{ escalation_ladder: unknown }>;
+    return row?.escalation_ladder ?? null;
   }
 
   /** True when the write was applied, false when the unit's workflow had already recorded a newer one. */

@@ -84,6 +84,13 @@ export class TaskRepository {
     return closed[1] > 0;
   }
 
+  /** Moves an open task's due date (the cycle calendar changed); null when the task is no longer open. */
+  async reschedule(key: string, dueAt: string): Promise<TaskRecord | null> {
+    await this.db.query(`UPDATE tasks SET due_at = $2 WHERE key = $1 AND state = 'open'`, [key, dueAt]);
+    const task = await this.findByKey(key);
+    return task?.state === 'open' ? task : null;
+  }
+
   /** The inbox of someone holding roles on these units: their open tasks, soonest due first. */
   async listOpenForUnits(unitCodes: readonly string[]): Promise<TaskRecord[]> {
     if (unitCodes.length === 0) return [];
