@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { CycleRepository, GuidanceRepository } from '@plancycle/persistence';
 import type { PlanCycleActivities } from '@plancycle/workflows';
 import { createCycleActivities } from './cycle-activities';
+import { createEscalationActivities } from './escalation-activities';
 import { createNotificationActivities, type NotificationSettings } from './notifications/notification-activities';
 import { createPlanActivities } from './plan-activities';
 
@@ -11,7 +12,8 @@ export function createActivities(dataSource: DataSource, notifications: Notifica
     ...createCycleActivities(new CycleRepository(dataSource), new GuidanceRepository(dataSource)),
     ...createPlanActivities(dataSource, { mailDomain: notifications.mailDomain }),
     ...createNotificationActivities(dataSource, notifications),
+    ...createEscalationActivities(dataSource, { mailDomain: notifications.mailDomain }),
   };
 }
 
-export { createCycleActivities, createNotificationActivities, createPlanActivities, type NotificationSettings };
+export { createCycleActivities, createEscalationActivities, createNotificationActivities, createPlanActivities, type NotificationSettings };

@@ -9,10 +9,12 @@ import {
   upsertSearchAttributes,
   type ChildWorkflowHandle,
 } from '@temporalio/workflow';
-import { provincialPlanWorkflowId, unitPlanWorkflowId, type CycleStage } from '@plancycle/domain';
+import { provincialPlanWorkflowId, unitPlanWorkflowId, type CycleCalendar, type CycleStage } from '@plancycle/domain';
 import {
   SEARCH_ATTRIBUTES,
+  changeCycleCalendarUpdate,
   closeCycleSignal,
+  cycleCalendarChangedSignal,
   closePlanSignal,
   closeUnitSignal,
   guidanceRecordedSignal,
@@ -45,6 +47,9 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
     awaitingGuidance: false,
     provincialPlanIssued: false,
     sequence: 0,
+    calendar: input.calendar,
+    calendarVersion: 0,
+    plansStarted: false,
   };
   const progress = (): CycleProgress => ({
     cycleId: input.cycleId,
@@ -70,9 +75,29 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
 
   const { workflowId } = workflowInfo();
   const record = { id: input.cycleId, provinceCode: input.provinceCode, year: input.year, workflowId, calendar: input.calendar, startedBy: input.startedBy };
+  // The plans' workflows, once started, hear of every calendar change.
+  const plans: Array<{ signal: (signal: typeof cycleCalendarChangedSignal, calendar: CycleCalendar) => Promise<void> }> = [];
+  setHandler(
+    changeCycleCalendarUpdate,
+    async (calendar) => {
+      state.calendar = calendar;
+      state.calendarVersion += 1;
+      await recordCycleStage({ ...record, calendar, stage: state.stage, sequence: ++state.sequence });
+      await condition(() => state.plansStarted || state.closeRequested);
+      await Promise.all(plans.map((plan) => plan.signal(cycleCalendarChangedSignal, calendar)));
+      return progress();
+    },
+    {
+      // The API has checked the dates; what only the workflow knows is whether the cycle is closing.
+      validator: (_calendar: CycleCalendar) => {
+        if (state.closeRequested || state.stage === 'closed') throw new Error('Chu kỳ đã đóng; không đổi lịch được nữa.');
+      },
+    },
+  );
   const units = input.participants.map((unit) => ({ ...unit, workflowId: unitPlanWorkflowId(input.cycleId, unit.unitCode) }));
   await recordCycleStarted({
     ...record,
+    escalationLadder: input.escalationLadder ?? null,
     stage: 'running',
     sequence: ++state.sequence,
     units: units.map(({ unitCode, workflowId }) => ({ unitCode, workflowId })),
@@ -111,13 +136,19 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   );
 
   let provincial = provincialPlan ? await provincialPlan : null;
+  plans.push(...children);
+  if (provincial) plans.push(provincial);
+  state.plansStarted = true;
   if (waitsForGuidance) {
     state.guidanceRecorded ||= await hasGuidance({ provinceCode: input.provinceCode, planYear: input.year });
     const untilCloseForGuidance = millisecondsUntil(input.calendar.closesAt);
     state.awaitingGuidance = !state.guidanceRecorded;
     if (untilCloseForGuidance > 0) await condition(() => state.guidanceRecorded || state.closeRequested, untilCloseForGuidance);
     state.awaitingGuidance = false;
-    if (state.guidanceRecorded && !state.closeRequested) provincial = await startProvincialPlan();
+    if (state.guidanceRecorded && !state.closeRequested) {
+      provincial = await startProvincialPlan();
+      plans.push(provincial);
+    }
   }
 
   // Once the provincial plan is issued, every unit drafts its own from it.
@@ -127,8 +158,19 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   };
   const unitPlansOpened = provincial ? openUnitPlans() : Promise.resolve();
 
-  const untilClose = millisecondsUntil(input.calendar.closesAt);
-  if (untilClose > 0) await condition(() => state.closeRequested, untilClose);
+  if (patched('calendar-changes')) {
+    // The close moves with the calendar: wait again whenever an admin changes it.
+    for (;;) {
+      const seen = state.calendarVersion;
+      const untilClose = millisecondsUntil(state.calendar.closesAt);
+      if (untilClose <= 0 || state.closeRequested) break;
+      const interrupted = await condition(() => state.closeRequested || state.calendarVersion !== seen, untilClose);
+      if (!interrupted) break;
+    }
+  } else {
+    const untilClose = millisecondsUntil(input.calendar.closesAt);
+    if (untilClose > 0) await condition(() => state.closeRequested, untilClose);
+  }
   state.closeRequested = true;
   await unitPlansOpened;
 
@@ -143,7 +185,7 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   if (patched('cycle-stage-search-attribute')) {
     upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.stage, value: 'closed' }]);
   }
-  await recordCycleStage({ ...record, stage: 'closed', sequence: ++state.sequence });
+  await recordCycleStage({ ...record, calendar: state.calendar, stage: 'closed', sequence: ++state.sequence });
   await condition(allHandlersFinished);
   return progress();
 }

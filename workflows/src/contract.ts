@@ -9,7 +9,9 @@ import type {
   CycleStage,
   CycleStartedWrite,
   CycleWrite,
+  EscalationLadder,
   Instant,
+  LadderStep,
   LocalDate,
   OrgUnitKind,
   PlanChain,
@@ -41,6 +43,8 @@ export interface AnnualCycleInput {
   provinceCode: string;
   year: number;
   calendar: CycleCalendar;
+  /** Reminders and escalations of every task of the cycle; absent: the default ladder. */
+  escalationLadder?: EscalationLadder | null;
   participants: Participant[];
   startedBy: string | null;
 }
@@ -89,6 +93,14 @@ export const cycleRecordedUpdate = defineUpdate<CycleProgress>('cycleRecorded');
 export const cycleProgressQuery = defineQuery<CycleProgress>('cycleProgress');
 /** Ends the cycle before its calendar's closesAt (an admin's decision). */
 export const closeCycleSignal = defineSignal('closeCycle');
+/**
+ * An admin moved deadlines while the cycle runs: the cycle records the new calendar, passes it to
+ * every plan's workflow, and resolves once it is in the database. Its validator refuses any change
+ * once the cycle is closing; the API has checked the dates.
+ */
+export const changeCycleCalendarUpdate = defineUpdate<CycleProgress, [CycleCalendar]>('changeCycleCalendar');
+/** From the cycle to each plan's workflow: open tasks move their due dates and their ladders. */
+export const cycleCalendarChangedSignal = defineSignal<[CycleCalendar]>('cycleCalendarChanged');
 
 export const unitProgressQuery = defineQuery<UnitProgress>('unitProgress');
 export const closeUnitSignal = defineSignal('closeUnit');
@@ -198,7 +210,24 @@ export interface NotificationActivities {
   sendDailyDigests(input: { day: LocalDate }): Promise<{ digests: number }>;
 }
 
-export type PlanCycleActivities = CycleActivities & PlanActivities & NotificationActivities;
+/** When each rung of the cycle's ladder fires for one open task. */
+export interface TaskLadderSchedule {
+  taskKey: string;
+  dueAt: Instant;
+  steps: LadderStep[];
+}
+
+/** Reminders and escalations of human tasks: timers in the workflow, records and mail here. */
+export interface EscalationActivities {
+  /** The cycle's ladder applied to the task's due date; null once the task is closed. */
+  scheduleTaskLadder(input: { taskKey: string }): Promise<TaskLadderSchedule | null>;
+  /** Moves an open task's due date (the calendar changed) and returns its new schedule; null once closed. */
+  rescheduleTask(input: { taskKey: string; dueAt: Instant }): Promise<TaskLadderSchedule | null>;
+  /** Records that a rung fired, and the mail it sends, once; nothing when the task closed meanwhile. */
+  recordTaskStep(input: { taskKey: string; workflowId: string; step: LadderStep }): Promise<{ recorded: boolean; notificationIds: string[] }>;
+}
+
+export type PlanCycleActivities = CycleActivities & PlanActivities & NotificationActivities & EscalationActivities;
 
 export interface CycleActivities {
   /** Whether the province has recorded a guidance for the year (a cycle may start before it arrives). */

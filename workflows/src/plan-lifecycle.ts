@@ -1,4 +1,4 @@
-import { ApplicationFailure, log, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   applyDecision,
   checkDecision,
@@ -12,47 +12,21 @@ import {
 } from '@plancycle/domain';
 import {
   planDecisionUpdate,
+  cycleCalendarChangedSignal,
   planViewQuery,
-  type NotificationActivities,
   type PlanActivities,
   type PlanDecisionRequest,
   type PlanKind,
   type PlanSetup,
   type TaskSpec,
 } from './contract';
+import { MailInFlight } from './mail-in-flight';
+import { TaskLadders } from './task-ladder';
 
 const { openPlan, recordPlanDecision } = proxyActivities<PlanActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
-
-// Mail never holds the plan up: delivery runs beside the workflow and retries until the SMTP server
-// takes it (backoff up to 5 minutes, no attempt limit). The heartbeat lets a dead worker's attempt
-// be retried in seconds rather than at the end of its start-to-close timeout.
-const { deliverNotifications } = proxyActivities<NotificationActivities>({
-  startToCloseTimeout: '10 minutes',
-  heartbeatTimeout: '10 seconds',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
-
-/** Mail on its way, so the plan's workflow ends only once its last message is out. */
-class MailInFlight {
-  private readonly deliveries = new Set<Promise<unknown>>();
-
-  /** Starts delivering the mail an activity recorded, without waiting for it. */
-  deliver(ids: string[] | undefined): void {
-    // Histories recorded before issue 4 carry no ids: they replay without a delivery command.
-    if (!ids?.length || !patched('notifications')) return;
-    const delivery = deliverNotifications({ ids })
-      .catch((error: unknown) => log.warn('Mail delivery gave up', { ids, error: String(error) }))
-      .finally(() => this.deliveries.delete(delivery));
-    this.deliveries.add(delivery);
-  }
-
-  async settled(): Promise<void> {
-    while (this.deliveries.size > 0) await Promise.all(this.deliveries);
-  }
-}
 
 export interface PlanLifecycle {
   /** Resolves once every message the plan's decisions caused is delivered. */
@@ -99,19 +73,25 @@ function refuse(error: unknown): never {
 export async function startPlanLifecycle(input: PlanLifecycleInput, onStage: (stage: PlanStage) => Promise<void>): Promise<PlanLifecycle> {
   const { workflowId } = workflowInfo();
   const mail = new MailInFlight();
+  const ladders = new TaskLadders(workflowId, mail);
+  // The cycle's calendar as it stands: an admin may move its dates while the plan runs.
+  let calendar = input.calendar;
   let tasks = 0;
-  const taskFor = (progress: PlanProgress, chain: PlanChain, amending: boolean): TaskSpec | null => {
+  /** When a task of this kind at this stage is due, under the current calendar. */
+  const dueOf = (task: StageTask, kind: TaskSpec['kind']) => () =>
+    // An amendment's draft is due when the cycle closes: the calendar has no date of its own for it.
+    kind === 'amend' ? calendar.closesAt : task.due(calendar);
+  const taskFor = (progress: PlanProgress, chain: PlanChain, amending: boolean): (TaskSpec & { dueOf: () => string }) | null => {
     const task = STAGE_TASKS[input.kind][progress.stage];
     const unitCode = task && chain[task.unit];
     if (!task || !unitCode) return null;
     const kind = amending && task.kind === 'draft' ? 'amend' : task.kind;
-    // An amendment's draft is due when the cycle closes: the calendar has no date of its own for it.
-    const dueAt = kind === 'amend' ? input.calendar.closesAt : task.due(input.calendar);
-    return { key: `${workflowId}/task/${++tasks}`, kind, assigneeUnitCode: unitCode, assigneeRole: task.role, dueAt };
+    const due = dueOf(task, kind);
+    return { key: `${workflowId}/task/${++tasks}`, kind, assigneeUnitCode: unitCode, assigneeRole: task.role, dueAt: due(), dueOf: due };
   };
 
   const drafting = STAGE_TASKS[input.kind].drafting as StageTask;
-  const firstTask = { key: `${workflowId}/task/${++tasks}`, kind: 'draft' as const, assigneeRole: 'officer' as const, dueAt: drafting.due(input.calendar) };
+  const firstTask = { key: `${workflowId}/task/${++tasks}`, kind: 'draft' as const, assigneeRole: 'officer' as const, dueAt: drafting.due(calendar) };
   const setup: PlanSetup = await openPlan({ cycleId: input.cycleId, unitCode: input.unitCode, kind: input.kind, workflowId, draftTask: firstTask });
   mail.deliver(setup.notificationIds);
   const state = {
@@ -121,6 +101,15 @@ export async function startPlanLifecycle(input: PlanLifecycleInput, onStage: (st
     // openPlan wrote the plan's first stage with sequence 1; decisions continue from there.
     sequence: 1,
   };
+  // Added after the v6 histories (issue 5): earlier runs have no reminders or escalations.
+  const watch = (key: string, dueAt: () => string) => {
+    if (patched('task-ladder')) ladders.watch({ key, isOpen: () => state.openTaskKey === key, dueAt });
+  };
+  watch(firstTask.key, dueOf(drafting, 'draft'));
+  setHandler(cycleCalendarChangedSignal, (changed) => {
+    calendar = changed;
+    ladders.calendarChanged();
+  });
   const check = (request: PlanDecisionRequest) => {
     try {
       if (state.busy) throw new PlanDecisionRefused('state', 'PLAN_BUSY', 'Kế hoạch đang được xử lý một quyết định khác; vui lòng thử lại sau giây lát.');
@@ -152,7 +141,7 @@ export async function startPlanLifecycle(input: PlanLifecycleInput, onStage: (st
           from: { stage: before.stage, version: before.version },
           to: { stage: after.stage, version: after.version },
           closeTaskKey: state.openTaskKey,
-          nextTask,
+          nextTask: nextTask && { key: nextTask.key, kind: nextTask.kind, assigneeUnitCode: nextTask.assigneeUnitCode, assigneeRole: nextTask.assigneeRole, dueAt: nextTask.dueAt },
           drafterUnitCode: setup.chain.drafterUnitCode,
           issue:
             request.decision.action === 'approve'
@@ -162,6 +151,7 @@ export async function startPlanLifecycle(input: PlanLifecycleInput, onStage: (st
         mail.deliver(notificationIds);
         state.progress = after;
         state.openTaskKey = nextTask?.key ?? null;
+        if (nextTask) watch(nextTask.key, nextTask.dueOf);
         await onStage(after.stage);
         return { planId: setup.planId, stage: after.stage, version: after.version, documentNumber };
       } finally {

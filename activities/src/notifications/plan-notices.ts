@@ -29,22 +29,33 @@ export interface PlanEvent {
   documentNumber: string | null;
 }
 
-interface Notice {
+export interface Notice {
   kind: NotificationKind;
   recipients: RecipientRecord[];
   /** With `step`, what makes the id deterministic: the task's key, or the decision's request id. */
   subject: string;
   step: string;
   task: TaskRecord | null;
+  /** A reminder's or escalation's rung, e.g. `D-2`, `+3`. */
+  ladderStep?: string;
+  /** False for people told of a task that is not theirs to decide (an escalation to the coordinator). */
+  toAssignees?: boolean;
 }
+
+/** What the notices are about: one plan, and the decision behind them if any. */
+export type NoticeContext = Pick<PlanEvent, 'planId' | 'workflowId' | 'decision' | 'actorUserId' | 'documentNumber'>;
 
 /**
  * Records the mail a plan event causes, in the caller's transaction, so a decision and the news of
  * it are written together or not at all. Returns the ids to deliver.
  */
 export async function recordPlanNotices(manager: EntityManager, event: PlanEvent, mailDomain: string): Promise<string[]> {
-  const notices = await noticesOf(new RecipientRepository(manager), event);
-  if (notices.length === 0) return [];
+  return recordNotices(manager, event, await noticesOf(new RecipientRepository(manager), event), mailDomain);
+}
+
+/** Records one notification per notice and recipient, with the plan's facts as they are now. */
+export async function recordNotices(manager: EntityManager, event: NoticeContext, notices: readonly Notice[], mailDomain: string): Promise<string[]> {
+  if (notices.every((notice) => notice.recipients.length === 0)) return [];
 
   const plan = await new PlanRepository(manager).findById(event.planId);
   if (!plan) throw new Error(`Plan ${event.planId} is not recorded.`);
@@ -74,7 +85,8 @@ export async function recordPlanNotices(manager: EntityManager, event: PlanEvent
         actorName: actor?.fullName ?? null,
         opinion: event.decision?.action === 'appraise' ? event.decision.decision : null,
         comments: commentsOf(event.decision),
-        step: null,
+        step: notice.ladderStep ?? null,
+        ...(notice.toAssignees === false ? { toAssignees: false } : {}),
       };
       const id = notificationId({ workflowId: event.workflowId, subject: notice.subject, step: notice.step, recipientUserId: recipient.userId });
       return {

@@ -1,0 +1,71 @@
+import { condition, log, proxyActivities } from '@temporalio/workflow';
+import type { Instant } from '@plancycle/domain';
+import { millisecondsUntil } from './calendar-time';
+import type { EscalationActivities, TaskLadderSchedule } from './contract';
+import type { MailInFlight } from './mail-in-flight';
+
+const { scheduleTaskLadder, rescheduleTask, recordTaskStep } = proxyActivities<EscalationActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/** One open task as its ladder sees it: whether it is still open, and its due date under today's calendar. */
+export interface WatchedTask {
+  key: string;
+  isOpen(): boolean;
+  dueAt(): Instant;
+}
+
+/**
+ * The reminders and escalations of a plan's tasks. Each open task waits on durable timers for the
+ * rungs of its cycle's ladder; deciding the task ends the wait (no rung fires for a task done in
+ * time), and a calendar change moves the due date and the rungs still to come.
+ */
+export class TaskLadders {
+  private calendarVersion = 0;
+
+  constructor(
+    private readonly workflowId: string,
+    private readonly mail: MailInFlight,
+  ) {}
+
+  /** The cycle's calendar changed: every watched task checks its due date again. */
+  calendarChanged(): void {
+    this.calendarVersion += 1;
+  }
+
+  /** Runs the task's ladder beside the workflow until the task is closed. */
+  watch(task: WatchedTask): void {
+    this.run(task).catch((error: unknown) => log.warn('Task ladder stopped', { task: task.key, error: String(error) }));
+  }
+
+  private async run(task: WatchedTask): Promise<void> {
+    let schedule = await scheduleTaskLadder({ taskKey: task.key });
+    const done = new Set<string>();
+    // A reminder whose moment had passed when the task was (re)scheduled is not sent late.
+    const skipPastReminders = (current: TaskLadderSchedule | null) =>
+      current?.steps.forEach((step) => step.kind === 'reminder' && millisecondsUntil(step.at) === 0 && done.add(step.step));
+    skipPastReminders(schedule);
+    let seenCalendar = this.calendarVersion;
+    const interrupted = () => !task.isOpen() || this.calendarVersion !== seenCalendar;
+
+    while (schedule && task.isOpen()) {
+      const next = schedule.steps.find((step) => !done.has(step.step));
+      const wait = next ? millisecondsUntil(next.at) : 0;
+      const stopped = !next ? await condition(interrupted) : wait > 0 ? await condition(interrupted, wait) : interrupted();
+      if (next && !stopped) {
+        const { notificationIds } = await recordTaskStep({ taskKey: task.key, workflowId: this.workflowId, step: next });
+        done.add(next.step);
+        this.mail.deliver(notificationIds);
+        continue;
+      }
+      if (!task.isOpen()) return;
+      seenCalendar = this.calendarVersion;
+      const dueAt = task.dueAt();
+      if (dueAt !== schedule.dueAt) {
+        schedule = await rescheduleTask({ taskKey: task.key, dueAt });
+        skipPastReminders(schedule);
+      }
+    }
+  }
+}
