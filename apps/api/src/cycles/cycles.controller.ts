@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, type AuthenticatedUser } from '../auth/authenticated-user';
 import { CyclesService } from './cycles.service';
+import { ChangeCalendarDto } from './dtos/change-calendar.dto';
 import { StartCycleDto } from './dtos/start-cycle.dto';
 
 @ApiTags('cycles')
@@ -27,5 +28,22 @@ export class CyclesController {
   @ApiOperation({ summary: 'Trạng thái chu kỳ và của từng đơn vị' })
   get(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.cycles.get(id, user);
+  }
+
+  @Put(':id/calendar')
+  @ApiOperation({
+    summary: 'Đổi các hạn của chu kỳ đang chạy (quản trị viên của tỉnh)',
+    description: 'Việc đang mở nhận hạn mới và lịch nhắc việc dời theo; các việc mở sau dùng lịch mới.',
+  })
+  @ApiResponse({ status: 400, description: 'Lịch không hợp lệ (CYCLE_CALENDAR_INVALID); không đổi gì' })
+  @ApiResponse({ status: 409, description: 'Chu kỳ đã đóng (CYCLE_CLOSED)' })
+  changeCalendar(@Param('id') id: string, @Body() body: ChangeCalendarDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.cycles.changeCalendar(id, body.calendar, user);
+  }
+
+  @Get(':id/escalations')
+  @ApiOperation({ summary: 'Các lần nhắc việc và báo cáo vượt cấp của chu kỳ: việc nào, bậc nào, ai được báo, lúc nào' })
+  escalations(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser) {
+    return this.cycles.escalations(id, user);
   }
 }

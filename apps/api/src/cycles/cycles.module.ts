@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { TaskEscalationRepository } from '@plancycle/persistence';
 import { CyclesController } from './cycles.controller';
 import { CyclesService } from './cycles.service';
 
-@Module({ controllers: [CyclesController], providers: [CyclesService] })
+@Module({
+  controllers: [CyclesController],
+  providers: [CyclesService, { provide: TaskEscalationRepository, inject: [DataSource], useFactory: (ds: DataSource) => new TaskEscalationRepository(ds) }],
+})
 export class CyclesModule {}

@@ -1,15 +1,17 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowUpdateFailedError } from '@temporalio/client';
 import {
   annualCycleWorkflowId,
   applyCalendarChanges,
   cycleIdOf,
   defaultCycleCalendar,
   selectParticipants,
+  validateEscalationLadder,
   type CycleCalendar,
+  type EscalationLadder,
 } from '@plancycle/domain';
-import { CycleRepository, OrgUnitRepository, WorkCalendarRepository } from '@plancycle/persistence';
-import { SEARCH_ATTRIBUTES, cycleRecordedUpdate, type AnnualCycleInput } from '@plancycle/workflows';
+import { CycleRepository, OrgUnitRepository, TaskEscalationRepository, WorkCalendarRepository } from '@plancycle/persistence';
+import { SEARCH_ATTRIBUTES, changeCycleCalendarUpdate, cycleRecordedUpdate, type AnnualCycleInput } from '@plancycle/workflows';
 import type { annualCycleWorkflow } from '@plancycle/workflows';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ProvinceAccessService } from '../auth/province-access.service';
@@ -35,6 +37,7 @@ export class CyclesService {
     @Inject(WorkCalendarRepository) private readonly workCalendars: WorkCalendarRepository,
     @Inject(TemporalClientService) private readonly temporal: TemporalClientService,
     @Inject(ProvinceAccessService) private readonly access: ProvinceAccessService,
+    @Inject(TaskEscalationRepository) private readonly escalationRecords: TaskEscalationRepository,
   ) {}
 
   /**
@@ -50,6 +53,7 @@ export class CyclesService {
 
     const participants = selectParticipants(await this.orgUnits.listProvinceUnits(province.code), request.participatingUnitCodes);
     const calendar = await this.calendarFor(request);
+    const escalationLadder = ladderOf(request.escalationLadder);
 
     const cycleId = cycleIdOf(province.code, request.year);
     const existing = await this.cycles.findById(cycleId);
@@ -64,6 +68,7 @@ export class CyclesService {
       provinceCode: province.code,
       year: request.year,
       calendar,
+      escalationLadder,
       participants: participants.map((unit) => ({ unitCode: unit.code, unitName: unit.name, kind: unit.kind })),
       startedBy: user.id,
     };
@@ -104,11 +109,40 @@ export class CyclesService {
 
   /** Another province's cycle answers exactly like a missing one: ids say nothing to outsiders. */
   async get(id: string, user: AuthenticatedUser): Promise<CycleView> {
+    return presentCycle(await this.readable(id, user));
+  }
+
+  /**
+   * Moves deadlines of a running cycle (only the keys sent change). The cycle's workflow records the
+   * new calendar and passes it on: open tasks take their new due dates and their reminders move.
+   */
+  async changeCalendar(id: string, changes: Record<string, unknown>, user: AuthenticatedUser): Promise<CycleView> {
+    const cycle = await this.readable(id, user);
+    await this.access.adminProvince(user, cycle.provinceCode, { unknownCode: 'CYCLE_PROVINCE_UNKNOWN', onlyAdminMay: 'đổi lịch của chu kỳ' });
+    if (cycle.stage === 'closed') throw new ApiException(HttpStatus.CONFLICT, 'CYCLE_CLOSED', `Chu kỳ ${id} đã đóng; không đổi lịch được nữa.`);
+    const { calendar, problems } = applyCalendarChanges(cycle.calendar, changes);
+    if (problems.length > 0) throw badRequest('CYCLE_CALENDAR_INVALID', problems[0].message, { problems });
+    try {
+      await this.temporal.client.workflow.getHandle(cycle.workflowId).executeUpdate(changeCycleCalendarUpdate, { args: [calendar] });
+    } catch (error) {
+      // The workflow's validator has the last word (the cycle may have closed since it was read).
+      if (error instanceof WorkflowUpdateFailedError) throw new ApiException(HttpStatus.CONFLICT, 'CYCLE_CALENDAR_REFUSED', error.cause?.message ?? error.message);
+      throw error;
+    }
+    return presentCycle((await this.cycles.findById(id)) ?? cycle);
+  }
+
+  async escalations(id: string, user: AuthenticatedUser) {
+    const cycle = await this.readable(id, user);
+    return this.escalationRecords.listForCycle(cycle.id);
+  }
+
+  private async readable(id: string, user: AuthenticatedUser) {
     const cycle = await this.cycles.findById(id);
     if (!cycle || !(await this.access.belongsTo(user, cycle.provinceCode))) {
       throw notFound('CYCLE_NOT_FOUND', `Không tìm thấy chu kỳ "${id}" trong các tỉnh bạn được xem.`);
     }
-    return presentCycle(cycle);
+    return cycle;
   }
 
   private async calendarFor(request: StartCycleDto): Promise<CycleCalendar> {
@@ -138,3 +172,10 @@ export class CyclesService {
   }
 }
 
+/** The ladder a start request names, checked; null for the default ladder. */
+function ladderOf(value: unknown): EscalationLadder | null {
+  if (value === undefined || value === null) return null;
+  const problems = validateEscalationLadder(value);
+  if (problems.length > 0) throw badRequest('CYCLE_ESCALATION_LADDER_INVALID', problems[0].message, { problems });
+  return value as EscalationLadder;
+}

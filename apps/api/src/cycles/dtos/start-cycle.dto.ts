@@ -45,4 +45,21 @@ export class StartCycleDto {
   @IsObject({ message: 'Lịch (calendar) phải là một đối tượng.', context: { code: 'CYCLE_CALENDAR_INVALID' } })
   @Type(() => Object)
   calendar?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    type: Object,
+    description:
+      'Thang nhắc việc và báo cáo vượt cấp cho mọi việc của chu kỳ; bỏ trống: nhắc trước 5, 2, 1 ngày làm việc, quá hạn báo lãnh đạo phụ trách, +3 ngày cơ quan điều phối, +7 ngày Văn phòng UBND tỉnh',
+    example: {
+      rungs: [
+        { step: 'D-3', kind: 'reminder', offset: { workingDays: -3 }, audience: ['assignee'] },
+        { step: 'overdue', kind: 'escalation', offset: { workingDays: 0 }, audience: ['assignee', 'leader_in_charge'] },
+        { step: '+5', kind: 'escalation', offset: { workingDays: 5 }, audience: ['coordinator'] },
+      ],
+    },
+  })
+  @IsOptional()
+  @IsObject({ message: 'Thang nhắc việc (escalationLadder) phải là một đối tượng.', context: { code: 'CYCLE_ESCALATION_LADDER_INVALID' } })
+  @Type(() => Object)
+  escalationLadder?: Record<string, unknown>;
 }
