@@ -12,6 +12,7 @@ import { HealthController } from './health/health.controller';
 import { NotificationsModule } from './notifications/notifications.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { UnitStaffModule } from './unit-staff/unit-staff.module';
+import { WorkCalendarModule } from './work-calendar/work-calendar.module';
 
 @Module({})
 export class AppModule {
@@ -20,7 +21,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, TemporalModule, AuthModule, CyclesModule, GuidancesModule, PlansModule, UnitStaffModule, AdminModule, ActionLinksModule, NotificationsModule],
+      imports: [DatabaseModule, TemporalModule, AuthModule, CyclesModule, GuidancesModule, PlansModule, UnitStaffModule, AdminModule, ActionLinksModule, NotificationsModule, WorkCalendarModule],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: new AppConfig(config) }],
       exports: [AppConfig],

@@ -4,6 +4,7 @@ export * from './org/roles';
 export * from './org/unit-staff';
 export * from './calendar/local-date';
 export * from './calendar/working-days';
+export * from './calendar/year-days';
 export * from './cycle/cycle';
 export * from './cycle/cycle-calendar';
 export * from './cycle/cycle-writes';

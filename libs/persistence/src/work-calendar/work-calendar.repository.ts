@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { workCalendar, type LocalDate, type WorkCalendar } from '@plancycle/domain';
+import { workCalendar, type LocalDate, type WorkCalendar, type YearDay } from '@plancycle/domain';
 import { baselineDaysOff } from '@plancycle/holidays';
 import type { WorkCalendarDayKind, WorkCalendarDaySource } from '../entities/work-calendar-day.entity';
 
@@ -42,6 +42,37 @@ export class WorkCalendarRepository {
     return (await this.db.query(
       `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name, source FROM work_calendar_days ORDER BY date`,
     )) as WorkCalendarDayRecord[];
+  }
+
+  /** The year's recorded days; the library baseline, marked as such, for a year nobody recorded. */
+  async listYear(year: number): Promise<WorkCalendarDayRecord[]> {
+    const recorded = (await this.listDays()).filter((day) => day.date.startsWith(`${year}-`));
+    if (recorded.length > 0) return recorded;
+    return baselineDaysOff(year).map((day) => ({ date: day.date, kind: 'day_off' as const, name: day.name, source: 'baseline' as const }));
+  }
+
+  /**
+   * An admin's list for the year replaces whatever the year had, in one transaction. A day the
+   * baseline also has stays marked `baseline` (the admin confirmed it), which is what tells
+   * seedBaseline the year is set. Deadlines computed from now on use the list; a task already
+   * scheduled keeps its dates until they are computed again.
+   */
+  async replaceYear(year: number, days: readonly YearDay[]): Promise<WorkCalendarDayRecord[]> {
+    const baseline = new Set(baselineDaysOff(year).map((day) => day.date));
+    await this.db.transaction(async (manager) => {
+      await manager.query(`DELETE FROM work_calendar_days WHERE date >= make_date($1, 1, 1) AND date < make_date($1 + 1, 1, 1)`, [year]);
+      await manager.query(
+        `INSERT INTO work_calendar_days (date, kind, name, source)
+         SELECT day, kind, name, source FROM unnest($1::date[], $2::text[], $3::text[], $4::text[]) AS wanted (day, kind, name, source)`,
+        [
+          days.map((day) => day.date),
+          days.map((day) => day.kind),
+          days.map((day) => day.name.trim()),
+          days.map((day) => (day.kind === 'day_off' && baseline.has(day.date) ? 'baseline' : 'admin')),
+        ],
+      );
+    });
+    return (await this.listDays()).filter((day) => day.date.startsWith(`${year}-`));
   }
 
   /**
