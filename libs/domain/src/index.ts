@@ -16,3 +16,4 @@ export * from './plan/plan-item';
 export * from './plan/coverage';
 export * from './guidance/guidance';
 export * from './plan/plan-lifecycle';
+export * from './report/report';

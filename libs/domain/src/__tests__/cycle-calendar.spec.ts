@@ -1,4 +1,4 @@
-import { applyCalendarChanges, defaultCycleCalendar, endOfDayInVietnam, validateCycleCalendar, workCalendar, type CycleCalendar } from '..';
+import { applyCalendarChanges, defaultCycleCalendar, endOfDayInVietnam, reportOpensAt, validateCycleCalendar, workCalendar, type CycleCalendar } from '..';
 
 const noHolidays = workCalendar();
 
@@ -32,6 +32,84 @@ describe('default cycle calendar', () => {
 
   it('is valid as produced', () => {
     expect(validateCycleCalendar(defaultCycleCalendar(2027, noHolidays))).toEqual([]);
+  });
+
+  it('opens each quarterly report at the end of its cut-off day, before it is due', () => {
+    const quarters = defaultCycleCalendar(2026, noHolidays).quarterlyReports;
+    expect(quarters.map((q) => q.opensAt)).toEqual(['2026-03-14', '2026-06-14', '2026-09-14', '2026-12-14'].map(endOfDayInVietnam));
+    for (const q of quarters) expect(Date.parse(q.opensAt as string)).toBeLessThan(Date.parse(q.unitDue));
+  });
+
+  it('opens the annual report with the third quarter, so units have until 10/11 to write the year', () => {
+    const calendar = defaultCycleCalendar(2023, noHolidays);
+    expect(calendar.annualReport.opensAt).toBe(endOfDayInVietnam('2023-09-14'));
+    expect(calendar.annualReport.opensAt).toBe(calendar.quarterlyReports[2].opensAt);
+  });
+});
+
+describe('report opening moments', () => {
+  const base = defaultCycleCalendar(2027, noHolidays);
+  const withoutOpensAt = (): CycleCalendar => {
+    const strip = <T extends { opensAt?: string }>({ opensAt: _opensAt, ...rest }: T) => rest;
+    return { ...base, quarterlyReports: base.quarterlyReports.map(strip), annualReport: strip(base.annualReport) };
+  };
+
+  it('keeps a calendar stored before reports had an opening moment valid', () => {
+    const older = withoutOpensAt();
+    expect('opensAt' in older.annualReport).toBe(false);
+    expect(validateCycleCalendar(older)).toEqual([]);
+  });
+
+  it('opens an older calendar\'s report at the end of its cut-off day', () => {
+    const older = withoutOpensAt();
+    expect(reportOpensAt(older.quarterlyReports[1])).toBe(endOfDayInVietnam('2027-06-14'));
+    expect(reportOpensAt(older.annualReport)).toBe(endOfDayInVietnam(older.annualReport.periodEnd));
+  });
+
+  it('reads the opening moment the calendar gives', () => {
+    expect(reportOpensAt({ ...base.annualReport, opensAt: '2027-10-01T01:00:00.000Z' })).toBe('2027-10-01T01:00:00.000Z');
+  });
+
+  it('refuses an opening moment that is not a moment', () => {
+    const calendar = { ...base, annualReport: { ...base.annualReport, opensAt: 'giữa tháng 9' } };
+    expect(validateCycleCalendar(calendar)).toEqual([expect.objectContaining({ code: 'CALENDAR_DATE_INVALID', field: 'annualReport.opensAt' })]);
+  });
+
+  it('refuses a report that opens after units must have sent it', () => {
+    const late = new Date(Date.parse(base.quarterlyReports[0].unitDue) + 1).toISOString();
+    const quarterlyReports = base.quarterlyReports.map((q, index) => (index === 0 ? { ...q, opensAt: late } : q));
+    expect(validateCycleCalendar({ ...base, quarterlyReports })).toEqual([
+      expect.objectContaining({ code: 'CALENDAR_ORDER_INVALID', field: 'quarterlyReports[1].opensAt' }),
+    ]);
+  });
+
+  it('lets a report open at the very moment it is due', () => {
+    const annualReport = { ...base.annualReport, opensAt: base.annualReport.unitDue };
+    expect(validateCycleCalendar({ ...base, annualReport })).toEqual([]);
+  });
+
+  it('lets an admin set the opening moment, in UTC, and keeps the other windows as they were', () => {
+    const { calendar, problems } = applyCalendarChanges(base, { quarterlyReports: [undefined, { opensAt: '2027-06-01T08:00:00+07:00' }] });
+    expect(problems).toEqual([]);
+    expect(calendar.quarterlyReports[1].opensAt).toBe('2027-06-01T01:00:00.000Z');
+    expect(calendar.quarterlyReports[0]).toEqual(base.quarterlyReports[0]);
+  });
+
+  it('lets an admin set the opening moment on a calendar stored without one', () => {
+    const { calendar, problems } = applyCalendarChanges(withoutOpensAt(), { annualReport: { opensAt: '2027-10-01T00:00:00.000Z' } });
+    expect(problems).toEqual([]);
+    expect(calendar.annualReport.opensAt).toBe('2027-10-01T00:00:00.000Z');
+    expect(calendar.quarterlyReports[0].opensAt).toBeUndefined();
+  });
+
+  it('refuses an opening moment that is not a moment, even where the calendar had none', () => {
+    const { problems } = applyCalendarChanges(withoutOpensAt(), { annualReport: { opensAt: 5 } });
+    expect(problems).toContainEqual(expect.objectContaining({ code: 'CALENDAR_DATE_INVALID', field: 'annualReport.opensAt' }));
+  });
+
+  it('knows opensAt only on reporting windows', () => {
+    const { problems } = applyCalendarChanges(withoutOpensAt(), { opensAt: '2027-10-01T00:00:00.000Z', annualReport: { opensAtt: '2027-10-01T00:00:00.000Z' } });
+    expect(problems.filter((problem) => problem.code === 'CALENDAR_FIELD_UNKNOWN').map((problem) => problem.field)).toEqual(['opensAt', 'annualReport.opensAtt']);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Problem } from '../errors/domain-error';
-import { isInstant, isLocalDate, localDate, normalizeInstant, vietnamDateOf, type Instant, type LocalDate } from '../calendar/local-date';
+import { endOfDayInVietnam, isInstant, isLocalDate, localDate, normalizeInstant, vietnamDateOf, type Instant, type LocalDate } from '../calendar/local-date';
 import { addWorkingDays, deadlineOf, type WorkCalendar } from '../calendar/working-days';
 
 /**
@@ -9,6 +9,11 @@ import { addWorkingDays, deadlineOf, type WorkCalendar } from '../calendar/worki
 export interface ReportingWindow {
   periodStart: LocalDate;
   periodEnd: LocalDate;
+  /**
+   * When units may start writing: the moment a workflow opens the report. Optional because
+   * calendars stored before it existed stay valid; read it with reportOpensAt.
+   */
+  opensAt?: Instant;
   unitDue: Instant;
   coordinatorDue: Instant;
   provinceDue: Instant;
@@ -36,6 +41,11 @@ export interface CycleCalendar {
   closesAt: Instant;
 }
 
+/** The moment a report opens; a calendar stored without one opens it at the end of the figures' cut-off day. */
+export function reportOpensAt(window: ReportingWindow): Instant {
+  return window.opensAt ?? endOfDayInVietnam(window.periodEnd);
+}
+
 /** Working days each level gets after the one below it has reported. */
 const COORDINATOR_QUARTER_DAYS = 2;
 const PROVINCE_QUARTER_DAYS = 2;
@@ -48,7 +58,9 @@ const MINISTRY_ANNUAL_DAYS = 5;
  * - plans: provincial plan by 15/01, unit drafts by 15/02, appraisal by end of February, issued by 15/03;
  * - quarters (NĐ 09/2019, Điều 12): figures from the 15th of the month before the quarter to the
  *   14th of its last month, due the next working day, then two working days per level;
- * - annual report: due before 10/11 (seed 003, III.14), figures up to the working day before.
+ * - annual report: due before 10/11 (seed 003, III.14), figures up to the working day before;
+ * - a quarter's report opens at the end of its cut-off day; the annual one with Q3's, since units
+ *   write the year's summary from mid-September to have it in before 10/11.
  * Every deadline falling on a day off moves to the next working day (BLDS 2015, Điều 148).
  */
 export function defaultCycleCalendar(year: number, calendar: WorkCalendar): CycleCalendar {
@@ -65,6 +77,7 @@ export function defaultCycleCalendar(year: number, calendar: WorkCalendar): Cycl
       quarter,
       periodStart: quarter === 1 ? localDate(year - 1, 12, 15) : localDate(year, lastMonth - 3, 15),
       periodEnd,
+      opensAt: endOfDayInVietnam(periodEnd),
       unitDue,
       coordinatorDue,
       provinceDue: after(coordinatorDue, PROVINCE_QUARTER_DAYS),
@@ -84,6 +97,7 @@ export function defaultCycleCalendar(year: number, calendar: WorkCalendar): Cycl
     annualReport: {
       periodStart: localDate(year - 1, 12, 15),
       periodEnd: addWorkingDays(vietnamDateOf(annualUnitDue), -1, calendar),
+      opensAt: endOfDayInVietnam(quarterlyReports[2].periodEnd),
       unitDue: annualUnitDue,
       coordinatorDue: annualCoordinatorDue,
       provinceDue: annualProvinceDue,
@@ -133,6 +147,17 @@ export function validateCycleCalendar(calendar: CycleCalendar): Problem[] {
     ];
     chain([[`${name}.periodStart`, start], [`${name}.periodEnd`, end]]);
     chain(steps);
+    if (report.opensAt !== undefined) {
+      const opensAt = instant(`${name}.opensAt`, report.opensAt);
+      // Named on opensAt, not unitDue: the opening moment is what is out of place.
+      if (opensAt !== null && steps[0][1] !== null && opensAt > steps[0][1]) {
+        problems.push({
+          code: 'CALENDAR_ORDER_INVALID',
+          field: `${name}.opensAt`,
+          message: `Thời điểm mở báo cáo ${name}.opensAt không được muộn hơn hạn ${name}.unitDue.`,
+        });
+      }
+    }
     return steps;
   };
 
@@ -171,6 +196,10 @@ export function validateCycleCalendar(calendar: CycleCalendar): Problem[] {
   return problems;
 }
 
+/** Keys a reporting window may lack (calendars stored before they existed) and a change may still set. */
+const OPTIONAL_WINDOW_KEYS: readonly string[] = ['opensAt'];
+const isWindowPath = (path: string) => path === 'annualReport' || /^quarterlyReports\[\d+\]$/.test(path);
+
 /**
  * An admin's changes to a calendar: any subset of its keys, nested objects and the quarters by
  * position. Unknown keys are refused (a typo would otherwise silently keep the default date).
@@ -194,7 +223,7 @@ export function applyCalendarChanges(base: CycleCalendar, changes: unknown): { c
       const result: Record<string, unknown> = { ...(current as Record<string, unknown>) };
       for (const [key, value] of Object.entries(change)) {
         const field = path ? `${path}.${key}` : key;
-        if (!Object.hasOwn(result, key)) {
+        if (!Object.hasOwn(result, key) && !(isWindowPath(path) && OPTIONAL_WINDOW_KEYS.includes(key))) {
           problems.push({ code: 'CALENDAR_FIELD_UNKNOWN', field, message: `Lịch không có mục ${field}.` });
           continue;
         }
@@ -202,7 +231,8 @@ export function applyCalendarChanges(base: CycleCalendar, changes: unknown): { c
       }
       return result;
     }
-    if (typeof change !== typeof current) {
+    // An optional key the base lacks can only be set to a moment.
+    if (current === undefined ? !isInstant(change) : typeof change !== typeof current) {
       problems.push({ code: 'CALENDAR_DATE_INVALID', field: path, message: `Giá trị của ${path} không hợp lệ.` });
       return current;
     }
