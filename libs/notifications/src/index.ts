@@ -2,6 +2,8 @@ export {
   LINK_ACTIONS,
   LOCALES,
   NOTIFICATION_KINDS,
+  REPORT_TASK_KINDS,
+  isReportTaskKind,
   linkActionsFor,
   mailDomainOf,
   messageIdFor,
@@ -10,8 +12,10 @@ export {
   type Locale,
   type NotificationFacts,
   type NotificationKind,
+  type NotifiedReport,
+  type NotifiedReportKind,
   type NotifiedTaskKind,
 } from './notification';
 export { escapeHtml } from './templates/plain-text';
-export { actionLabel, formatDueDate, planTitle, renderDigest, renderNotification, type DigestEntry, type RenderedMail } from './templates';
+export { actionLabel, formatDueDate, planTitle, renderDigest, renderNotification, reportTitle, type DigestEntry, type RenderedMail } from './templates';
 export { signActionToken, verifyActionToken, type ActionClaims, type TokenCheck } from './action-token';

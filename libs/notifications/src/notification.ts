@@ -11,7 +11,22 @@ export type LinkAction = 'open' | 'approve' | 'agree' | 'return';
 /** Every link action, in the order a message shows its buttons: the decisions first, then "open". */
 export const LINK_ACTIONS: readonly LinkAction[] = ['approve', 'agree', 'return', 'open'];
 
-export type NotifiedTaskKind = 'draft' | 'appraise' | 'approve' | 'amend';
+/** The plan's own steps, then a report's: write it, review a unit's, compile the province's, approve the province's. */
+export type NotifiedTaskKind = 'draft' | 'appraise' | 'approve' | 'amend' | 'report' | 'review_report' | 'aggregate' | 'approve_report';
+export const REPORT_TASK_KINDS: readonly NotifiedTaskKind[] = ['report', 'review_report', 'aggregate', 'approve_report'];
+
+export type NotifiedReportKind = 'quarterly' | 'annual' | 'ad_hoc' | 'provincial';
+
+/** The report a notification is about; with it, the message names the report rather than the plan. */
+export interface NotifiedReport {
+  kind: NotifiedReportKind;
+  /** Quarterly reports only; null otherwise. */
+  quarter: 1 | 2 | 3 | 4 | null;
+  /** An ad-hoc request's subject (untrusted user text); null otherwise. */
+  title: string | null;
+  /** For the aggregation task: the units whose annual report has not arrived. Empty otherwise. */
+  missingUnits: string[];
+}
 
 /** A snapshot taken when the notification is recorded; the message is rendered from it at send time. */
 export interface NotificationFacts {
@@ -32,6 +47,8 @@ export interface NotificationFacts {
     /** E.g. '01/KH-UBND' once issued. */
     documentNumber: string | null;
   };
+  /** Set when the message is about a report on the plan (its tasks, reminders, escalations, an ad-hoc request). */
+  report?: NotifiedReport;
   /** The task the recipient is asked to do (task_assigned, plan_returned, reminder, escalation). */
   task: { id: string; kind: NotifiedTaskKind; dueAt: string /* ISO instant */ } | null;
   /** Who took the decision that caused this notification. */
@@ -90,6 +107,9 @@ export function linkActionsFor(facts: NotificationFacts): LinkAction[] {
       return facts.toAssignees === false ? taskLinkActions(facts.task).filter((action) => action === 'open') : taskLinkActions(facts.task);
     case 'plan_returned':
       return ['open'];
+    case 'report_requested':
+      // An ad-hoc request that opened the report's task links to it; one without a task has nowhere to go.
+      return facts.task && isReportTaskKind(facts.task.kind) ? ['open'] : [];
     default:
       return [];
   }
@@ -99,7 +119,12 @@ function taskLinkActions(task: NotificationFacts['task']): LinkAction[] {
   if (!task) return [];
   if (task.kind === 'approve') return ['approve', 'return', 'open'];
   if (task.kind === 'appraise') return ['agree', 'return', 'open'];
+  // Report tasks included: a reviewer decides on a report in the web app, where the report can be read.
   return ['open'];
+}
+
+export function isReportTaskKind(kind: NotifiedTaskKind): boolean {
+  return REPORT_TASK_KINDS.includes(kind);
 }
 
 function isMailDomain(value: string): boolean {

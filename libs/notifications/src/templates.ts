@@ -1,5 +1,5 @@
 import { formatVnd, isValidBudget, vndInWords } from '@plancycle/domain';
-import { LINK_ACTIONS, type LinkAction, type Locale, type NotificationFacts } from './notification';
+import { LINK_ACTIONS, type LinkAction, type Locale, type NotificationFacts, type NotifiedReport } from './notification';
 import { dayParts, vietnamTimeOf } from './templates/dates';
 import { en } from './templates/en';
 import { toHtml, toText, type Link, type Message } from './templates/layout';
@@ -31,7 +31,7 @@ export function renderNotification(input: { facts: NotificationFacts; locale: Lo
     locale: wording.locale,
     subject: oneLine(SUBJECT_PREFIX + wording.subject(facts)),
     greeting: wording.greeting(facts.recipientName),
-    paragraphs: wording.lead(facts),
+    paragraphs: leadOf(facts, wording),
     facts: keyFacts(facts, dueAt, wording),
     quote: facts.comments ? { heading: wording.commentsHeading(facts), text: facts.comments } : null,
     entries: [],
@@ -72,6 +72,10 @@ export function planTitle(plan: NotificationFacts['plan'], locale: Locale): stri
   return wordingFor(locale).planTitle({ ...plan, unitName: oneLine(plan.unitName) });
 }
 
+export function reportTitle(plan: NotificationFacts['plan'], report: NotifiedReport, locale: Locale): string {
+  return wordingFor(locale).reportTitle({ ...plan, unitName: oneLine(plan.unitName) }, cleanReport(report));
+}
+
 /** The due moment on a clock in Vietnam: '17:00 ngày 15/01/2027' or '15 Jan 2027, 17:00 (Vietnam time)'. */
 export function formatDueDate(iso: string, locale: Locale): string {
   const at = vietnamTimeOf(iso);
@@ -95,21 +99,38 @@ function cleanFacts(facts: NotificationFacts): NotificationFacts {
     actorName: facts.actorName && oneLine(facts.actorName),
     comments: facts.comments && multiline(facts.comments),
     step: facts.step && oneLine(facts.step),
+    ...(facts.report ? { report: cleanReport(facts.report) } : {}),
   };
 }
 
+function cleanReport(report: NotifiedReport): NotifiedReport {
+  return { ...report, title: report.title && oneLine(report.title), missingUnits: (report.missingUnits ?? []).map(oneLine).filter((name) => name !== '') };
+}
+
+/** Right after what happened, the units still to report: whoever compiles the province's report must know whom to chase. */
+function leadOf(facts: NotificationFacts, wording: Wording): string[] {
+  const [happened, ...rest] = wording.lead(facts);
+  const missing = facts.report?.missingUnits ?? [];
+  return missing.length > 0 ? [happened, wording.missingReports(missing), ...rest] : [happened, ...rest];
+}
+
 function keyFacts(facts: NotificationFacts, dueAt: string | null, wording: Wording): Message['facts'] {
-  const { plan } = facts;
+  const { plan, report } = facts;
   const labels = wording.factLabels;
-  const rows = [
-    { label: labels.unit, value: plan.unitName },
-    { label: labels.plan, value: wording.planTitle(plan) },
-    { label: labels.version, value: String(plan.version) },
-    { label: labels.itemCount, value: String(plan.itemCount) },
-    { label: labels.totalBudget, value: isValidBudget(plan.totalBudget) ? wording.budget(formatVnd(plan.totalBudget), vndInWords(plan.totalBudget)) : '—' },
-  ];
+  const rows = [{ label: labels.unit, value: plan.unitName }];
+  if (report) {
+    // A report tells progress: the plan's version, rows, money and number would only crowd out what is asked.
+    rows.push({ label: labels.report, value: wording.reportTitle(plan, report) }, { label: labels.plan, value: wording.planTitle(plan) });
+  } else {
+    rows.push(
+      { label: labels.plan, value: wording.planTitle(plan) },
+      { label: labels.version, value: String(plan.version) },
+      { label: labels.itemCount, value: String(plan.itemCount) },
+      { label: labels.totalBudget, value: isValidBudget(plan.totalBudget) ? wording.budget(formatVnd(plan.totalBudget), vndInWords(plan.totalBudget)) : '—' },
+    );
+  }
   if (dueAt) rows.push({ label: labels.dueAt, value: dueAt });
-  if (plan.documentNumber) rows.push({ label: labels.documentNumber, value: plan.documentNumber });
+  if (plan.documentNumber && !report) rows.push({ label: labels.documentNumber, value: plan.documentNumber });
   return rows;
 }
 

@@ -82,6 +82,15 @@ describe('which links a notification carries', () => {
     ['appraisal_opinion', null, []],
     ['plan_issued', null, []],
     ['report_requested', null, []],
+    ['report_requested', 'approve', []],
+    // Decisions on reports are taken in the web app, where the report can be read.
+    ['task_assigned', 'report', ['open']],
+    ['task_assigned', 'review_report', ['open']],
+    ['task_assigned', 'aggregate', ['open']],
+    ['task_assigned', 'approve_report', ['open']],
+    ['reminder', 'review_report', ['open']],
+    ['escalation', 'approve_report', ['open']],
+    ['report_requested', 'report', ['open']],
   ] as const)('%s on a %s task gives %j', (kind, taskKind, expected) => {
     expect(linkActionsFor(factsOf(kind, taskKind))).toEqual(expected);
   });

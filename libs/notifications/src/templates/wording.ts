@@ -1,4 +1,4 @@
-import type { LinkAction, Locale, NotificationFacts } from '../notification';
+import type { LinkAction, Locale, NotificationFacts, NotifiedReport } from '../notification';
 import type { VietnamTime } from './dates';
 
 export type PlanFacts = NotificationFacts['plan'];
@@ -11,6 +11,8 @@ export interface Wording {
   locale: Locale;
   actionLabels: Record<LinkAction, string>;
   planTitle(plan: PlanFacts): string;
+  /** The report's full title, as the body of a message names it. */
+  reportTitle(plan: PlanFacts, report: NotifiedReport): string;
   dueDate(at: VietnamTime): string;
   day(day: { year: string; month: string; day: string }): string;
   /** The subject after the `[PlanCycle] ` prefix. */
@@ -18,9 +20,11 @@ export interface Wording {
   greeting(recipientName: string): string;
   /** What happened and who acted, then what is asked of the reader: one paragraph each. */
   lead(facts: NotificationFacts): string[];
-  factLabels: { unit: string; plan: string; version: string; itemCount: string; totalBudget: string; dueAt: string; documentNumber: string };
+  factLabels: { unit: string; plan: string; report: string; version: string; itemCount: string; totalBudget: string; dueAt: string; documentNumber: string };
   budget(amount: string, inWords: string): string;
   commentsHeading(facts: NotificationFacts): string;
+  /** The units whose report has not arrived, for whoever compiles the province's report. */
+  missingReports(units: string[]): string;
   linksHeading: string;
   footer(input: { hasLinks: boolean; linksExpireAt: string | null }): string[];
   digest: {
@@ -46,4 +50,12 @@ export function ladderStep(step: string): LadderStep {
   const days = Number(offset[2]);
   if (days === 0) return { when: 'due' };
   return offset[1] === '-' ? { when: 'before', days } : { when: 'overdue', days };
+}
+
+/**
+ * A report sent back by its reviewer: the workflow reopens the writer's task (to write, or to
+ * compile the province's) with the reviewer's reasons as its comments.
+ */
+export function isReturnedReport(facts: NotificationFacts): boolean {
+  return facts.kind === 'task_assigned' && !!facts.report && !!facts.comments && (facts.task?.kind === 'report' || facts.task?.kind === 'aggregate');
 }
