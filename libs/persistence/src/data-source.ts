@@ -13,6 +13,7 @@ import { Plans1795490000000 } from './migrations/1795490000000-plans';
 import { DocumentNumbersPerIssuer1795500000000 } from './migrations/1795500000000-document-numbers-per-issuer';
 import { Notifications1795510000000 } from './migrations/1795510000000-notifications';
 import { TaskEscalations1795520000000 } from './migrations/1795520000000-task-escalations';
+import { Reports1795530000000 } from './migrations/1795530000000-reports';
 
 // Listed by hand rather than globbed: globs break under ts-node, jest and bundlers in different ways.
 const ENTITIES = [OrgUnitEntity, UserEntity, UserRoleEntity, WorkCalendarDayEntity, CycleEntity, CycleUnitEntity];
@@ -25,6 +26,7 @@ const MIGRATIONS = [
   DocumentNumbersPerIssuer1795500000000,
   Notifications1795510000000,
   TaskEscalations1795520000000,
+  Reports1795530000000,
 ];
 
 export interface DataSourceOptions {

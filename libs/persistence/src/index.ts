@@ -44,3 +44,4 @@ export type {
   RecordNotificationInput,
 } from './notifications/notification-record';
 export { TaskEscalationRepository, type RecordTaskEscalationInput, type TaskEscalationRecord } from './escalations/task-escalation.repository';
+export { ReportRepository, type OpenReportInput, type ReportRecord } from './reports/report.repository';

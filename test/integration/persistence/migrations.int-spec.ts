@@ -14,6 +14,7 @@ const TABLES = [
   'plan_versions',
   'plans',
   'province_mail_settings',
+  'reports',
   'task_escalations',
   'tasks',
   'unit_staff',
@@ -30,9 +31,10 @@ const MIGRATIONS = [
   'DocumentNumbersPerIssuer1795500000000',
   'Notifications1795510000000',
   'TaskEscalations1795520000000',
+  'Reports1795530000000',
 ];
 /** What the newest migration creates, and so what reverting it alone must drop. */
-const NEWEST_MIGRATION_TABLES: string[] = ['task_escalations'];
+const NEWEST_MIGRATION_TABLES: string[] = ['reports'];
 
 describe('migrations', () => {
   let db: PersistenceTestDatabase;

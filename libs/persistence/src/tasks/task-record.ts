@@ -1,7 +1,7 @@
 import type { Instant, Role } from '@plancycle/domain';
 
 /** The human step a task asks for: draft (or revise) the plan, appraise it, approve it, or draft an amendment. */
-export type TaskKind = 'draft' | 'appraise' | 'approve' | 'amend';
+export type TaskKind = 'draft' | 'appraise' | 'approve' | 'amend' | 'report' | 'review_report' | 'aggregate' | 'approve_report';
 export type TaskState = 'open' | 'done' | 'cancelled';
 
 /** A task as the inbox shows it, with the plan it is about. */
@@ -10,6 +10,8 @@ export interface TaskRecord {
   /** The workflow's own key for the task (e.g. `${workflowId}/${sequence}`), so reopening it is a no-op. */
   key: string;
   planId: string;
+  /** The report the task is about, for report tasks; null for the plan's own decisions. */
+  reportId: string | null;
   cycleId: string;
   planUnitCode: string;
   planUnitName: string;
@@ -25,4 +27,4 @@ export interface TaskRecord {
   closedAt: Instant | null;
 }
 
-export type OpenTaskInput = Pick<TaskRecord, 'key' | 'planId' | 'workflowId' | 'kind' | 'assigneeUnitCode' | 'assigneeRole' | 'dueAt'>;
+export type OpenTaskInput = Pick<TaskRecord, 'key' | 'planId' | 'workflowId' | 'kind' | 'assigneeUnitCode' | 'assigneeRole' | 'dueAt'> & { reportId?: string | null };

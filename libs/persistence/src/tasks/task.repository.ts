@@ -7,6 +7,7 @@ interface TaskRow {
   id: string;
   key: string;
   plan_id: string;
+  report_id: string | null;
   cycle_id: string;
   plan_unit_code: string;
   plan_unit_name: string;
@@ -21,7 +22,7 @@ interface TaskRow {
 }
 
 const SELECT_TASK = `
-  SELECT t.id, t.key, t.plan_id, p.cycle_id, p.unit_code AS plan_unit_code, u.name AS plan_unit_name, t.workflow_id,
+  SELECT t.id, t.key, t.plan_id, t.report_id, p.cycle_id, p.unit_code AS plan_unit_code, u.name AS plan_unit_name, t.workflow_id,
          t.kind, t.assignee_unit_code, t.assignee_role, t.due_at, t.state, t.opened_at, t.closed_at
   FROM tasks t JOIN plans p ON p.id = t.plan_id JOIN org_units u ON u.code = p.unit_code`;
 
@@ -30,6 +31,7 @@ function toRecord(row: TaskRow): TaskRecord {
     id: row.id,
     key: row.key,
     planId: row.plan_id,
+    reportId: row.report_id,
     cycleId: row.cycle_id,
     planUnitCode: row.plan_unit_code,
     planUnitName: row.plan_unit_name,
@@ -54,10 +56,10 @@ export class TaskRepository {
   /** The task with that key: opened now, or as it was opened before (a retry changes nothing). */
   async open(input: OpenTaskInput): Promise<TaskRecord> {
     await this.db.query(
-      `INSERT INTO tasks (key, plan_id, workflow_id, kind, assignee_unit_code, assignee_role, due_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO tasks (key, plan_id, workflow_id, kind, assignee_unit_code, assignee_role, due_at, report_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT ON CONSTRAINT tasks_key_key DO NOTHING`,
-      [input.key, input.planId, input.workflowId, input.kind, input.assigneeUnitCode, input.assigneeRole, input.dueAt],
+      [input.key, input.planId, input.workflowId, input.kind, input.assigneeUnitCode, input.assigneeRole, input.dueAt, input.reportId ?? null],
     );
     const task = await this.findByKey(input.key);
     if (!task) throw new Error(`Task ${input.key} was not opened.`);
@@ -91,6 +93,15 @@ export class TaskRepository {
     return task?.state === 'open' ? task : null;
   }
 
+  /** The cycle is closed: its open tasks are cancelled. Returns how many were. */
+  async cancelOpenForCycle(cycleId: string): Promise<number> {
+    const [, count] = (await this.db.query(
+      `UPDATE tasks SET state = 'cancelled', closed_at = now() WHERE state = 'open' AND plan_id IN (SELECT id FROM plans WHERE cycle_id = $1)`,
+      [cycleId],
+    )) as [unknown, number];
+    return count;
+  }
+
   /** The inbox of someone holding roles on these units: their open tasks, soonest due first. */
   async listOpenForUnits(unitCodes: readonly string[]): Promise<TaskRecord[]> {
     if (unitCodes.length === 0) return [];
@@ -101,10 +112,13 @@ export class TaskRepository {
     return rows.map(toRecord);
   }
 
-  /** The decision the plan is waiting for, if any. */
-  async findOpenForPlan(planId: string): Promise<TaskRecord | null> {
+  /** The decision the plan (or one of its reports) is waiting for, if any. */
+  async findOpenForPlan(planId: string, reportId: string | null = null): Promise<TaskRecord | null> {
     if (!isUuid(planId)) return null;
-    const [row] = (await this.db.query(`${SELECT_TASK} WHERE t.plan_id = $1 AND t.state = 'open'`, [planId])) as TaskRow[];
+    const [row] = (await this.db.query(`${SELECT_TASK} WHERE t.plan_id = $1 AND t.state = 'open' AND t.report_id IS NOT DISTINCT FROM $2::uuid`, [
+      planId,
+      reportId,
+    ])) as TaskRow[];
     return row ? toRecord(row) : null;
   }
 }
