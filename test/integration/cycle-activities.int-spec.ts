@@ -1,7 +1,7 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { createCycleActivities } from '@plancycle/activities';
 import { annualCycleWorkflowId, cycleIdOf, defaultCycleCalendar, unitPlanWorkflowId, workCalendar, type CycleStartedWrite } from '@plancycle/domain';
-import { CycleRepository, GuidanceRepository, seedDemo } from '@plancycle/persistence';
+import { CycleRepository, GuidanceRepository, seedDemo, TaskRepository } from '@plancycle/persistence';
 import { createPersistenceTestDatabase, type PersistenceTestDatabase } from './persistence/persistence-test-database';
 
 // Activities alone, in Temporal's mock activity context, against a real database: what a retry does.
@@ -38,7 +38,7 @@ describe('cycle activities', () => {
   });
 
   it('records the start once, however often Temporal retries it', async () => {
-    const activities = createCycleActivities(cycles, new GuidanceRepository(db.dataSource));
+    const activities = createCycleActivities(cycles, new GuidanceRepository(db.dataSource), new TaskRepository(db.dataSource));
 
     await environment.run(activities.recordCycleStarted, started);
     await environment.run(activities.recordUnitStage, unitWrite('drafting', 1));
@@ -49,7 +49,7 @@ describe('cycle activities', () => {
   });
 
   it('ignores a late write that an earlier attempt delivered after a newer one', async () => {
-    const activities = createCycleActivities(cycles, new GuidanceRepository(db.dataSource));
+    const activities = createCycleActivities(cycles, new GuidanceRepository(db.dataSource), new TaskRepository(db.dataSource));
 
     await environment.run(activities.recordUnitStage, unitWrite('closed', 2));
     await environment.run(activities.recordUnitStage, unitWrite('drafting', 1));

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
-import { HISTORIES } from '../support/histories';
+import { fixtureWorkflowId, HISTORIES } from '../support/histories';
 
 /**
  * Cycles run for a year, so the workflow code a worker runs must replay the histories that earlier
@@ -15,13 +15,13 @@ describe('workflow histories of earlier versions', () => {
 
   it('has recorded histories to check', () => {
     expect(fixtures).toEqual(
-      expect.arrayContaining(['v1-annual-cycle.closed-early.json', 'v1-unit-plan.closed.json', 'v2-annual-cycle.closed-early.json', 'v3-unit-plan.lifecycle.json', 'v4-annual-cycle.closed-early.json', 'v4-unit-plan.lifecycle.json', 'v4-provincial-plan.issued.json', 'v5-annual-cycle.closed-early.json', 'v6-unit-plan.lifecycle.json', 'v6-provincial-plan.issued.json', 'v7-unit-plan.lifecycle.json', 'v7-unit-plan.escalated.json', 'v7-annual-cycle.calendar-changed.json']),
+      expect.arrayContaining(['v1-annual-cycle.closed-early.json', 'v1-unit-plan.closed.json', 'v2-annual-cycle.closed-early.json', 'v3-unit-plan.lifecycle.json', 'v4-annual-cycle.closed-early.json', 'v4-unit-plan.lifecycle.json', 'v4-provincial-plan.issued.json', 'v5-annual-cycle.closed-early.json', 'v6-unit-plan.lifecycle.json', 'v6-provincial-plan.issued.json', 'v7-unit-plan.lifecycle.json', 'v7-unit-plan.escalated.json', 'v7-annual-cycle.calendar-changed.json', 'v8-annual-cycle.full-year.json', 'v8-unit-plan.full-year.json', 'v8-report.quarterly.json', 'v8-report.provincial.json']),
     );
   });
 
   it.each(fixtures)('replays %s without non-determinism', async (file) => {
     const history = historyFromJSON(JSON.parse(readFileSync(join(HISTORIES, file), 'utf8')));
-    await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.PLANCYCLE_TEST_WORKFLOW_BUNDLE as string } }, history, file);
+    await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.PLANCYCLE_TEST_WORKFLOW_BUNDLE as string } }, history, fixtureWorkflowId(file));
     expect(history.events?.length).toBeGreaterThan(0);
   });
 });

@@ -1,10 +1,12 @@
 import {
   condition,
+  executeChild,
   proxyActivities,
   setHandler,
   startChild,
   workflowInfo,
   allHandlersFinished,
+  getExternalWorkflowHandle,
   patched,
   upsertSearchAttributes,
   type ChildWorkflowHandle,
@@ -12,10 +14,14 @@ import {
 import { provincialPlanWorkflowId, unitPlanWorkflowId, type CycleCalendar, type CycleStage } from '@plancycle/domain';
 import {
   SEARCH_ATTRIBUTES,
+  annualReportAcceptedSignal,
   changeCycleCalendarUpdate,
+  requestAdHocReportsUpdate,
+  type AdHocReportRequest,
   closeCycleSignal,
   cycleCalendarChangedSignal,
   closePlanSignal,
+  closeReportSignal,
   closeUnitSignal,
   guidanceRecordedSignal,
   provincialPlanIssuedSignal,
@@ -26,10 +32,11 @@ import {
   type PlanCycleActivities,
 } from './contract';
 import { provincialPlanWorkflow } from './provincial-plan.workflow';
+import { reportWorkflow } from './report.workflow';
 import { unitPlanWorkflow } from './unit-plan.workflow';
 import { millisecondsUntil } from './calendar-time';
 
-const { recordCycleStarted, recordCycleStage, hasGuidance } = proxyActivities<PlanCycleActivities>({
+const { recordCycleStarted, recordCycleStage, hasGuidance, cancelOpenTasks } = proxyActivities<PlanCycleActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -50,6 +57,9 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
     calendar: input.calendar,
     calendarVersion: 0,
     plansStarted: false,
+    /** Units whose annual report their leader accepted. */
+    annualReports: new Set<string>(),
+    provincialReportSent: false,
   };
   const progress = (): CycleProgress => ({
     cycleId: input.cycleId,
@@ -72,6 +82,46 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   setHandler(guidanceRecordedSignal, () => {
     state.guidanceRecorded = true;
   });
+  setHandler(annualReportAcceptedSignal, (unitCode) => {
+    state.annualReports.add(unitCode);
+  });
+  // Ad-hoc reports run as children of the cycle, so closing the cycle closes them too.
+  const adHocReports: Array<ChildWorkflowHandle<typeof reportWorkflow>> = [];
+  setHandler(
+    requestAdHocReportsUpdate,
+    async (request) => {
+      const started = await Promise.all(
+        request.unitCodes.map((unitCode) =>
+          startChild(reportWorkflow, {
+            workflowId: `${unitPlanWorkflowId(input.cycleId, unitCode)}/adhoc/${request.requestId}`,
+            args: [
+              {
+                cycleId: input.cycleId,
+                provinceCode: input.provinceCode,
+                year: input.year,
+                unitCode,
+                kind: 'ad_hoc',
+                quarter: null,
+                title: request.title,
+                dueAt: request.dueAt,
+                reviewDueAt: request.reviewDueAt,
+              },
+            ],
+          }),
+        ),
+      );
+      adHocReports.push(...started);
+      return started.map((child) => child.workflowId);
+    },
+    {
+      validator: (request: AdHocReportRequest) => {
+        if (state.closeRequested || state.stage === 'closed') throw new Error('Chu kỳ đã đóng; không yêu cầu báo cáo được nữa.');
+        const participants = new Set(input.participants.map((unit) => unit.unitCode));
+        const outsider = request.unitCodes.find((code) => !participants.has(code));
+        if (outsider) throw new Error(`Đơn vị ${outsider} không tham gia chu kỳ này.`);
+      },
+    },
+  );
 
   const { workflowId } = workflowInfo();
   const record = { id: input.cycleId, provinceCode: input.provinceCode, year: input.year, workflowId, calendar: input.calendar, startedBy: input.startedBy };
@@ -158,6 +208,47 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   };
   const unitPlansOpened = provincial ? openUnitPlans() : Promise.resolve();
 
+  /**
+   * The year's end (DOMAIN.md step 10): the coordinator's aggregation opens when every unit's annual
+   * report is in, or at their deadline with the missing ones listed; the province approves it, it goes
+   * to the ministry, and the cycle closes (step 11).
+   */
+  const provincialReport = async () => {
+    await condition(() => state.provincialPlanIssued || state.closeRequested);
+    for (;;) {
+      const seen = state.calendarVersion;
+      const untilDue = millisecondsUntil(state.calendar.annualReport.unitDue);
+      const allIn = () => state.annualReports.size >= units.length;
+      if (untilDue <= 0 || allIn() || state.closeRequested) break;
+      await condition(() => allIn() || state.closeRequested || state.calendarVersion !== seen, untilDue);
+    }
+    if (state.closeRequested) return;
+    const { annualReport } = state.calendar;
+    const outcome = await executeChild(reportWorkflow, {
+      workflowId: `${workflowId}/provincial-report`,
+      args: [
+        {
+          cycleId: input.cycleId,
+          provinceCode: input.provinceCode,
+          year: input.year,
+          unitCode: input.provinceCode,
+          kind: 'provincial',
+          quarter: null,
+          title: null,
+          dueAt: annualReport.coordinatorDue,
+          reviewDueAt: annualReport.provinceDue,
+          expectedUnitCodes: units.map((unit) => unit.unitCode),
+        },
+      ],
+    });
+    if (outcome.stage === 'accepted') {
+      state.provincialReportSent = true;
+      state.closeRequested = true;
+    }
+  };
+  // Added after the v7 histories: cycles before it end at closesAt without a provincial report.
+  const reporting = provincial && patched('reports') ? provincialReport() : null;
+
   if (patched('calendar-changes')) {
     // The close moves with the calendar: wait again whenever an admin changes it.
     for (;;) {
@@ -173,6 +264,11 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   }
   state.closeRequested = true;
   await unitPlansOpened;
+  await Promise.all(adHocReports.map((child) => child.signal(closeReportSignal).catch(() => undefined)));
+  await Promise.all(adHocReports.map((child) => child.result().catch(() => undefined)));
+  // A provincial report still being written ends with the cycle (its child is closed with it).
+  if (reporting && !state.provincialReportSent) await getExternalWorkflowHandle(`${workflowId}/provincial-report`).signal(closeReportSignal).catch(() => undefined);
+  await reporting;
 
   if (provincial) {
     await provincial.signal(closePlanSignal);
@@ -180,6 +276,8 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   }
   await Promise.all(children.map((child) => child.signal(closeUnitSignal)));
   await Promise.all(children.map((child) => child.result()));
+  // Nobody can act on a task once its cycle is closed: the inbox lets it go.
+  if (reporting) await cancelOpenTasks({ cycleId: input.cycleId });
   state.stage = 'closed';
   // Added after histories were recorded (test/fixtures/histories): older runs close without it.
   if (patched('cycle-stage-search-attribute')) {

@@ -18,6 +18,10 @@ import type {
   PlanDecision,
   PlanProgress,
   PlanStage,
+  ReportChain,
+  ReportDecision,
+  ReportKind,
+  ReportStage,
   Role,
   RoleAssignment,
   UnitStage,
@@ -147,7 +151,7 @@ export const planViewQuery = defineQuery<PlanView>('planView');
 /** A task the inbox shows until the decision it waits for is taken. */
 export interface TaskSpec {
   key: string;
-  kind: 'draft' | 'appraise' | 'approve' | 'amend';
+  kind: 'draft' | 'appraise' | 'approve' | 'amend' | 'report' | 'review_report' | 'aggregate' | 'approve_report';
   assigneeUnitCode: string;
   assigneeRole: Role;
   dueAt: Instant;
@@ -227,7 +231,92 @@ export interface EscalationActivities {
   recordTaskStep(input: { taskKey: string; workflowId: string; step: LadderStep }): Promise<{ recorded: boolean; notificationIds: string[] }>;
 }
 
-export type PlanCycleActivities = CycleActivities & PlanActivities & NotificationActivities & EscalationActivities;
+/** One report: a unit's quarterly, annual or ad-hoc report, or the coordinator's provincial report. */
+export interface ReportInput {
+  cycleId: string;
+  provinceCode: string;
+  year: number;
+  /** The reporting unit; the province for the provincial report. */
+  unitCode: string;
+  kind: ReportKind;
+  quarter: 1 | 2 | 3 | 4 | null;
+  /** An ad-hoc request's subject. */
+  title: string | null;
+  /** The writer's deadline, then the reviewer's (the next level's deadline in the calendar). */
+  dueAt: Instant;
+  reviewDueAt: Instant;
+  /** The provincial report: the participants whose annual reports it gathers. */
+  expectedUnitCodes?: string[];
+}
+
+export interface ReportOutcome {
+  /** Null when the unit had no plan to report on. */
+  reportId: string | null;
+  stage: ReportStage;
+}
+
+export interface ReportDecisionRequest {
+  requestId: string;
+  decision: ReportDecision;
+  actor: Actor;
+}
+
+export interface ReportDecisionResult {
+  reportId: string;
+  stage: ReportStage;
+}
+
+/** Submit, accept or return a report; the validator refuses like planDecision's (code, kind). */
+export const reportDecisionUpdate = defineUpdate<ReportDecisionResult, [ReportDecisionRequest]>('reportDecision');
+/** The cycle is closing: a report still open ends where it is. */
+export const closeReportSignal = defineSignal('closeReport');
+/** A coordinator's ad-hoc request (báo cáo đột xuất): a report from each named unit, with its own deadline. */
+export interface AdHocReportRequest {
+  requestId: string;
+  title: string;
+  unitCodes: string[];
+  dueAt: Instant;
+  reviewDueAt: Instant;
+}
+/** Starts the requested reports as children of the cycle (which closes them with it); resolves with their workflow ids. */
+export const requestAdHocReportsUpdate = defineUpdate<string[], [AdHocReportRequest]>('requestAdHocReports');
+/** From a unit to its cycle: the unit's annual report was accepted (by its leader in charge). */
+export const annualReportAcceptedSignal = defineSignal<[string]>('annualReportAccepted');
+
+export interface OpenReportWrite extends ReportInput {
+  workflowId: string;
+  task: { key: string; kind: TaskSpec['kind']; dueAt: Instant };
+}
+
+export interface ReportSetup {
+  reportId: string;
+  chain: ReportChain;
+  notificationIds: string[];
+}
+
+export interface ReportDecisionWrite {
+  requestId: string;
+  reportId: string;
+  workflowId: string;
+  sequence: number;
+  decision: ReportDecision;
+  actorUserId: string;
+  from: ReportStage;
+  to: ReportStage;
+  closeTaskKey: string | null;
+  nextTask: TaskSpec | null;
+}
+
+export interface ReportActivities {
+  /** Opens the report (its lines from the plan in force) and its first task; null when the unit has no plan. */
+  openReport(write: OpenReportWrite): Promise<ReportSetup | null>;
+  /** One decision in one transaction: stage, tasks, audit, mail. */
+  recordReportDecision(write: ReportDecisionWrite): Promise<{ notificationIds: string[] }>;
+  /** The approved provincial report goes to the ministry: recorded as sent, and the coordinator told. */
+  sendProvincialReport(input: { reportId: string; workflowId: string }): Promise<{ notificationIds: string[] }>;
+}
+
+export type PlanCycleActivities = CycleActivities & PlanActivities & NotificationActivities & EscalationActivities & ReportActivities;
 
 export interface CycleActivities {
   /** Whether the province has recorded a guidance for the year (a cycle may start before it arrives). */
@@ -236,4 +325,6 @@ export interface CycleActivities {
   recordCycleStarted(write: CycleStartedWrite): Promise<void>;
   recordCycleStage(write: CycleWrite): Promise<void>;
   recordUnitStage(write: UnitStageWrite): Promise<void>;
+  /** The cycle closed: its tasks still open are cancelled, so no inbox shows them any more. */
+  cancelOpenTasks(input: { cycleId: string }): Promise<number>;
 }

@@ -31,6 +31,9 @@ const { openPlan, recordPlanDecision } = proxyActivities<PlanActivities>({
 export interface PlanLifecycle {
   /** Resolves once every message the plan's decisions caused is delivered. */
   mailSettled(): Promise<void>;
+  /** The cycle's calendar as it stands, and how many times an admin has changed it. */
+  calendar(): CycleCalendar;
+  calendarVersion(): number;
 }
 
 type StageTask = { kind: TaskSpec['kind']; role: Role; unit: keyof PlanChain; due: (calendar: CycleCalendar) => string };
@@ -76,6 +79,7 @@ export async function startPlanLifecycle(input: PlanLifecycleInput, onStage: (st
   const ladders = new TaskLadders(workflowId, mail);
   // The cycle's calendar as it stands: an admin may move its dates while the plan runs.
   let calendar = input.calendar;
+  let calendarVersion = 0;
   let tasks = 0;
   /** When a task of this kind at this stage is due, under the current calendar. */
   const dueOf = (task: StageTask, kind: TaskSpec['kind']) => () =>
@@ -108,6 +112,7 @@ export async function startPlanLifecycle(input: PlanLifecycleInput, onStage: (st
   watch(firstTask.key, dueOf(drafting, 'draft'));
   setHandler(cycleCalendarChangedSignal, (changed) => {
     calendar = changed;
+    calendarVersion += 1;
     ladders.calendarChanged();
   });
   const check = (request: PlanDecisionRequest) => {
@@ -160,5 +165,5 @@ export async function startPlanLifecycle(input: PlanLifecycleInput, onStage: (st
     },
     { validator: check },
   );
-  return { mailSettled: () => mail.settled() };
+  return { mailSettled: () => mail.settled(), calendar: () => calendar, calendarVersion: () => calendarVersion };
 }

@@ -10,6 +10,7 @@ import {
   type UnitProgress,
 } from './contract';
 import { startPlanLifecycle, type PlanLifecycle } from './plan-lifecycle';
+import { UnitReports } from './unit-reports';
 
 const { recordUnitStage } = proxyActivities<PlanCycleActivities>({
   startToCloseTimeout: '30 seconds',
@@ -45,6 +46,7 @@ export async function unitPlanWorkflow(input: UnitPlanInput): Promise<UnitProgre
   });
 
   let plan: PlanLifecycle | null = null;
+  let reports: UnitReports | null = null;
   // Patches, each added after histories were recorded (test/fixtures/histories): v1/v2 runs draft
   // without a plan behind them; v3 runs open their plan at once; later runs draft only once the
   // provincial plan they are built from is issued (seed 003, III.14).
@@ -53,12 +55,18 @@ export async function unitPlanWorkflow(input: UnitPlanInput): Promise<UnitProgre
     if (!state.closing) {
       const lifecycle = { cycleId: input.cycleId, unitCode: input.unit.unitCode, kind: 'unit' as const, calendar: input.calendar };
       plan = await startPlanLifecycle(lifecycle, (stage) => moveTo(stage as UnitStage));
+      // Added after the v7 histories: the unit's reports, each quarter and at year end.
+      if (patched('reports')) {
+        reports = new UnitReports(input, plan);
+        reports.start();
+      }
       await moveTo('drafting');
     }
   } else {
     await moveTo('drafting');
   }
   await condition(() => state.closing);
+  await reports?.close();
   await condition(allHandlersFinished);
   await plan?.mailSettled();
   upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.stage, value: 'closed' }]);

@@ -3,3 +3,4 @@ export { annualCycleWorkflow } from './annual-cycle.workflow';
 export { provincialPlanWorkflow } from './provincial-plan.workflow';
 export { unitPlanWorkflow } from './unit-plan.workflow';
 export { dailyDigestWorkflow } from './daily-digest.workflow';
+export { reportWorkflow } from './report.workflow';

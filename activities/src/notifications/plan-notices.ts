@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { PlanDecision, PlanItem, Role } from '@plancycle/domain';
-import { messageIdFor, notificationId, type NotificationFacts, type NotificationKind } from '@plancycle/notifications';
+import { messageIdFor, notificationId, type NotificationFacts, type NotificationKind, type NotifiedReport } from '@plancycle/notifications';
 import {
   CycleRepository,
   NotificationRepository,
@@ -40,6 +40,10 @@ export interface Notice {
   ladderStep?: string;
   /** False for people told of a task that is not theirs to decide (an escalation to the coordinator). */
   toAssignees?: boolean;
+  /** When the notice is about a report rather than the plan itself. */
+  report?: NotifiedReport;
+  /** A report's return reasons (a plan decision's comments come from the decision). */
+  comments?: string | null;
 }
 
 /** What the notices are about: one plan, and the decision behind them if any. */
@@ -84,8 +88,9 @@ export async function recordNotices(manager: EntityManager, event: NoticeContext
         task: notice.task && { id: notice.task.id, kind: notice.task.kind, dueAt: notice.task.dueAt },
         actorName: actor?.fullName ?? null,
         opinion: event.decision?.action === 'appraise' ? event.decision.decision : null,
-        comments: commentsOf(event.decision),
+        comments: notice.comments ?? commentsOf(event.decision),
         step: notice.ladderStep ?? null,
+        ...(notice.report ? { report: notice.report } : {}),
         ...(notice.toAssignees === false ? { toAssignees: false } : {}),
       };
       const id = notificationId({ workflowId: event.workflowId, subject: notice.subject, step: notice.step, recipientUserId: recipient.userId });

@@ -1,0 +1,109 @@
+import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { checkReportDecision, nextReportStage, PlanDecisionRefused, type ReportStage } from '@plancycle/domain';
+import {
+  closeReportSignal,
+  reportDecisionUpdate,
+  type ReportActivities,
+  type ReportDecisionRequest,
+  type ReportInput,
+  type ReportOutcome,
+  type TaskSpec,
+} from './contract';
+import { MailInFlight } from './mail-in-flight';
+import { TaskLadders } from './task-ladder';
+
+const { openReport, recordReportDecision, sendProvincialReport } = proxyActivities<ReportActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/**
+ * One report, from writing to accepted: a unit's quarterly, annual or ad-hoc report (its officer
+ * writes, its leader in charge accepts or returns), or the provincial report (the coordinator
+ * writes, the province approves; then it goes to the ministry). A child workflow per report keeps
+ * each history small and the unit's own history free of every quarter's steps.
+ */
+export async function reportWorkflow(input: ReportInput): Promise<ReportOutcome> {
+  const { workflowId } = workflowInfo();
+  const mail = new MailInFlight();
+  const ladders = new TaskLadders(workflowId, mail);
+  const provincial = input.kind === 'provincial';
+  let tasks = 0;
+  const writing = (): TaskSpec['kind'] => (provincial ? 'aggregate' : 'report');
+  const firstTask = { key: `${workflowId}/task/${++tasks}`, kind: writing(), dueAt: input.dueAt };
+
+  const setup = await openReport({ ...input, workflowId, task: firstTask });
+  if (!setup) return { reportId: null, stage: 'writing' };
+  mail.deliver(setup.notificationIds);
+  const { chain } = setup;
+  const state = { stage: 'writing' as ReportStage, openTaskKey: firstTask.key as string | null, busy: false, closing: false, sequence: 1 };
+  const watch = (key: string, dueAt: string) => ladders.watch({ key, isOpen: () => state.openTaskKey === key, dueAt: () => dueAt });
+  watch(firstTask.key, input.dueAt);
+
+  /** The task the next stage waits for: the writer's again after a return, the reviewer's after a submission. */
+  const taskFor = (stage: ReportStage): TaskSpec | null => {
+    if (stage === 'accepted') return null;
+    const reviewing = stage === 'review';
+    return {
+      key: `${workflowId}/task/${++tasks}`,
+      kind: reviewing ? (provincial ? 'approve_report' : 'review_report') : writing(),
+      assigneeUnitCode: reviewing ? chain.reviewerUnitCode : chain.writerUnitCode,
+      assigneeRole: reviewing ? chain.reviewerRoles[0] : chain.writerRoles[0],
+      dueAt: reviewing ? input.reviewDueAt : input.dueAt,
+    };
+  };
+  const check = (request: ReportDecisionRequest) => {
+    try {
+      if (state.busy) throw new PlanDecisionRefused('state', 'REPORT_BUSY', 'Báo cáo đang được xử lý một quyết định khác; vui lòng thử lại sau giây lát.');
+      if (state.closing) throw new PlanDecisionRefused('state', 'REPORT_CLOSED', 'Chu kỳ đã đóng; báo cáo không còn nhận quyết định.');
+      checkReportDecision(state.stage, request.decision, request.actor.roles, chain);
+    } catch (error) {
+      if (error instanceof PlanDecisionRefused) {
+        throw ApplicationFailure.create({ type: error.code, message: error.message, details: [error.kind], nonRetryable: true });
+      }
+      throw error;
+    }
+  };
+
+  setHandler(closeReportSignal, () => {
+    state.closing = true;
+  });
+  setHandler(
+    reportDecisionUpdate,
+    async (request) => {
+      check(request);
+      state.busy = true;
+      try {
+        const from = state.stage;
+        const to = nextReportStage(from, request.decision);
+        const nextTask = taskFor(to);
+        const { notificationIds } = await recordReportDecision({
+          requestId: request.requestId,
+          reportId: setup.reportId,
+          workflowId,
+          sequence: ++state.sequence,
+          decision: request.decision,
+          actorUserId: request.actor.userId,
+          from,
+          to,
+          closeTaskKey: state.openTaskKey,
+          nextTask,
+        });
+        mail.deliver(notificationIds);
+        state.stage = to;
+        state.openTaskKey = nextTask?.key ?? null;
+        if (nextTask) watch(nextTask.key, nextTask.dueAt);
+        return { reportId: setup.reportId, stage: to };
+      } finally {
+        state.busy = false;
+      }
+    },
+    { validator: check },
+  );
+
+  await condition(() => state.stage === 'accepted' || state.closing);
+  await condition(allHandlersFinished);
+  if (provincial && state.stage === 'accepted') mail.deliver((await sendProvincialReport({ reportId: setup.reportId, workflowId })).notificationIds);
+  await mail.settled();
+  return { reportId: setup.reportId, stage: state.stage };
+}

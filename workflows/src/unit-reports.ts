@@ -1,0 +1,95 @@
+import { condition, getExternalWorkflowHandle, startChild, workflowInfo, type ChildWorkflowHandle } from '@temporalio/workflow';
+import { reportOpensAt, type ReportingWindow, type ReportKind } from '@plancycle/domain';
+import { millisecondsUntil } from './calendar-time';
+import { annualReportAcceptedSignal, closeReportSignal, type UnitPlanInput } from './contract';
+import type { PlanLifecycle } from './plan-lifecycle';
+import { reportWorkflow } from './report.workflow';
+
+interface ReportSlot {
+  id: string;
+  kind: Extract<ReportKind, 'quarterly' | 'annual'>;
+  quarter: 1 | 2 | 3 | 4 | null;
+  window: ReportingWindow;
+}
+
+/**
+ * A unit's reports through the year (DOMAIN.md steps 7 and 10): each quarter's report opens when the
+ * quarter's figures close, the annual report when the calendar says (mid-September by default), each
+ * as a child workflow. The calendar is read as it stands when each report opens, so an admin's change
+ * moves the reports still to come. When the annual report is accepted, the cycle hears of it.
+ */
+export class UnitReports {
+  private readonly children: Array<ChildWorkflowHandle<typeof reportWorkflow>> = [];
+  private closing = false;
+  private done: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly input: UnitPlanInput,
+    private readonly plan: PlanLifecycle,
+  ) {}
+
+  start(): void {
+    this.done = this.run();
+  }
+
+  /** The cycle closes: reports still open end where they are. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.done;
+    await Promise.all(this.children.map((child) => child.signal(closeReportSignal).catch(() => undefined)));
+    await Promise.all(this.children.map((child) => child.result().catch(() => undefined)));
+  }
+
+  private slots(): ReportSlot[] {
+    const calendar = this.plan.calendar();
+    const slots: ReportSlot[] = [
+      ...calendar.quarterlyReports.map((window) => ({ id: `q${window.quarter}`, kind: 'quarterly' as const, quarter: window.quarter, window })),
+      { id: 'annual', kind: 'annual', quarter: null, window: calendar.annualReport },
+    ];
+    return slots.sort((a, b) => Date.parse(reportOpensAt(a.window)) - Date.parse(reportOpensAt(b.window)));
+  }
+
+  private async run(): Promise<void> {
+    const opened = new Set<string>();
+    for (;;) {
+      const next = this.slots().find((slot) => !opened.has(slot.id));
+      if (!next || this.closing) return;
+      const seen = this.plan.calendarVersion();
+      const wait = millisecondsUntil(reportOpensAt(next.window));
+      // Woken early by the close, or by a calendar change that may move this report.
+      if (wait > 0 && (await condition(() => this.closing || this.plan.calendarVersion() !== seen, wait))) continue;
+      opened.add(next.id);
+      await this.open(next);
+    }
+  }
+
+  private async open(slot: ReportSlot): Promise<void> {
+    const { workflowId } = workflowInfo();
+    const child = await startChild(reportWorkflow, {
+      workflowId: `${workflowId}/report/${slot.id}`,
+      args: [
+        {
+          cycleId: this.input.cycleId,
+          provinceCode: this.input.provinceCode,
+          year: this.input.year,
+          unitCode: this.input.unit.unitCode,
+          kind: slot.kind,
+          quarter: slot.quarter,
+          title: null,
+          dueAt: slot.window.unitDue,
+          reviewDueAt: slot.window.coordinatorDue,
+        },
+      ],
+    });
+    this.children.push(child);
+    if (slot.kind === 'annual') void this.announceWhenAccepted(child);
+  }
+
+  private async announceWhenAccepted(child: ChildWorkflowHandle<typeof reportWorkflow>): Promise<void> {
+    const outcome = await child.result();
+    const parent = workflowInfo().parent;
+    if (outcome.stage === 'accepted' && parent) {
+      await getExternalWorkflowHandle(parent.workflowId, parent.runId).signal(annualReportAcceptedSignal, this.input.unit.unitCode);
+    }
+  }
+}
