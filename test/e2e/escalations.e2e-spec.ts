@@ -4,6 +4,7 @@ import { eventually } from '../support/eventually';
 import { recordHistoryFixture } from '../support/histories';
 import { recordGuidanceFor } from '../support/guidance';
 import { borderConferenceItem } from '../support/plan-fixtures';
+import { ladderInSeconds } from '../support/ladders';
 import { issueProvincialPlan } from '../support/provincial-plan';
 import { requestsAs, startTestStack, type TestStack } from '../support/stack';
 
@@ -13,14 +14,7 @@ const IA_DOM = 'GL.DUCCO.IADOM';
 const SNGV = 'GL.SNGV';
 
 /** A ladder in seconds, so a test sees every rung climb in under a minute. */
-const LADDER = {
-  rungs: [
-    { step: 'D-10s', kind: 'reminder', offset: { seconds: -10 }, audience: ['assignee'] },
-    { step: 'overdue', kind: 'escalation', offset: { seconds: 0 }, audience: ['assignee', 'leader_in_charge'] },
-    { step: '+4s', kind: 'escalation', offset: { seconds: 4 }, audience: ['coordinator'] },
-    { step: '+8s', kind: 'escalation', offset: { seconds: 8 }, audience: ['office'] },
-  ],
-};
+const LADDER = ladderInSeconds(10, 4);
 const at = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 
 interface EscalationView {

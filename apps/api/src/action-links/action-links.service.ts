@@ -15,10 +15,10 @@ import {
   type TaskRecord,
   type UserRecord,
 } from '@plancycle/persistence';
-import type { PlanDecisionResult } from '@plancycle/workflows';
+import { planDecisionUpdate, type PlanDecisionResult } from '@plancycle/workflows';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { AppConfig } from '../config/app-config';
-import { PlanDecisionGateway } from '../plans/plan-decision-gateway';
+import { DecisionGateway } from '../plans/decision-gateway';
 import { LINK_REFUSALS } from './action-link-refused';
 
 const COMMENTS_MAX = 5000;
@@ -66,7 +66,7 @@ export class ActionLinksService {
     @Inject(PlanRepository) private readonly plans: PlanRepository,
     @Inject(PlanOpinionRepository) private readonly opinions: PlanOpinionRepository,
     @Inject(AuditRepository) private readonly audit: AuditRepository,
-    @Inject(PlanDecisionGateway) private readonly decisions: PlanDecisionGateway,
+    @Inject(DecisionGateway) private readonly decisions: DecisionGateway,
   ) {}
 
   /** The link's page, or the refusal that explains why it cannot be used. Changes nothing. */
@@ -107,7 +107,7 @@ export class ActionLinksService {
     if (comments.length > COMMENTS_MAX) throw LINK_REFUSALS.commentsTooLong(COMMENTS_MAX);
     if (view.claims.action === 'return' && comments === '') throw LINK_REFUSALS.commentsRequired();
 
-    const result = await this.decisions.decide(view.plan.workflowId, {
+    const result = await this.decisions.decide(view.plan.workflowId, planDecisionUpdate, {
       requestId: requestIdOf(view.tokenId),
       decision: decide(view.claims.version, comments),
       actor: { userId: view.recipient.id, roles: view.recipient.roles },

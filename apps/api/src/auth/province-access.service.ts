@@ -1,13 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { holdsRole, type OrgUnit } from '@plancycle/domain';
-import { OrgUnitRepository } from '@plancycle/persistence';
-import { badRequest, forbidden } from '../common/api-exception';
+import { CycleRepository, OrgUnitRepository, type CycleRecord } from '@plancycle/persistence';
+import { badRequest, forbidden, notFound } from '../common/api-exception';
 import type { AuthenticatedUser } from './authenticated-user';
 
 /** Which provinces a user belongs to, through the units their roles are held on. */
 @Injectable()
 export class ProvinceAccessService {
-  constructor(@Inject(OrgUnitRepository) private readonly orgUnits: OrgUnitRepository) {}
+  constructor(
+    @Inject(OrgUnitRepository) private readonly orgUnits: OrgUnitRepository,
+    @Inject(CycleRepository) private readonly cycles: CycleRepository,
+  ) {}
 
   async provincesOf(user: AuthenticatedUser): Promise<Set<string>> {
     const units = await Promise.all(user.roles.map((role) => this.orgUnits.findByCode(role.unitCode)));
@@ -27,5 +30,14 @@ export class ProvinceAccessService {
 
   async belongsTo(user: AuthenticatedUser, provinceCode: string): Promise<boolean> {
     return (await this.provincesOf(user)).has(provinceCode);
+  }
+
+  /** A cycle of one of the user's provinces; another province's cycle answers exactly like a missing one. */
+  async readableCycle(cycleId: string, user: AuthenticatedUser): Promise<CycleRecord> {
+    const cycle = await this.cycles.findById(cycleId);
+    if (!cycle || !(await this.belongsTo(user, cycle.provinceCode))) {
+      throw notFound('CYCLE_NOT_FOUND', `Không tìm thấy chu kỳ "${cycleId}" trong các tỉnh bạn được xem.`);
+    }
+    return cycle;
   }
 }

@@ -15,7 +15,7 @@ import { SEARCH_ATTRIBUTES, changeCycleCalendarUpdate, cycleRecordedUpdate, type
 import type { annualCycleWorkflow } from '@plancycle/workflows';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ProvinceAccessService } from '../auth/province-access.service';
-import { ApiException, badRequest, notFound } from '../common/api-exception';
+import { ApiException, badRequest } from '../common/api-exception';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import { presentCycle, type CycleView } from './cycle.presenter';
 import type { StartCycleDto } from './dtos/start-cycle.dto';
@@ -137,12 +137,8 @@ export class CyclesService {
     return this.escalationRecords.listForCycle(cycle.id);
   }
 
-  private async readable(id: string, user: AuthenticatedUser) {
-    const cycle = await this.cycles.findById(id);
-    if (!cycle || !(await this.access.belongsTo(user, cycle.provinceCode))) {
-      throw notFound('CYCLE_NOT_FOUND', `Không tìm thấy chu kỳ "${id}" trong các tỉnh bạn được xem.`);
-    }
-    return cycle;
+  private readable(id: string, user: AuthenticatedUser) {
+    return this.access.readableCycle(id, user);
   }
 
   private async calendarFor(request: StartCycleDto): Promise<CycleCalendar> {

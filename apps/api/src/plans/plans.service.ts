@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { missingAssignments, uncoveredFocusTasks, validatePlanItems, type PlanItem } from '@plancycle/domain';
 import {
   AuditRepository,
-  CycleRepository,
   GuidanceRepository,
   OrgUnitRepository,
   PlanOpinionRepository,
@@ -12,14 +11,14 @@ import {
   type CycleRecord,
   type PlanRecord,
 } from '@plancycle/persistence';
-import type { PlanDecisionResult } from '@plancycle/workflows';
+import { planDecisionUpdate, type PlanDecisionResult } from '@plancycle/workflows';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ProvinceAccessService } from '../auth/province-access.service';
 import { ApiException, badRequest, forbidden, notFound } from '../common/api-exception';
 import type { PlanDecisionDto } from './dtos/plan-decision.dto';
 import type { SaveDraftDto } from './dtos/save-draft.dto';
 import { toPlanDecision } from './plan-decision';
-import { PlanDecisionGateway } from './plan-decision-gateway';
+import { DecisionGateway } from './decision-gateway';
 
 /** Which plan of a cycle: a unit's own, or the provincial plan. */
 export type PlanRef = { kind: 'unit'; unitCode: string } | { kind: 'provincial' };
@@ -27,7 +26,6 @@ export type PlanRef = { kind: 'unit'; unitCode: string } | { kind: 'provincial' 
 @Injectable()
 export class PlansService {
   constructor(
-    @Inject(CycleRepository) private readonly cycles: CycleRepository,
     @Inject(OrgUnitRepository) private readonly orgUnits: OrgUnitRepository,
     @Inject(GuidanceRepository) private readonly guidances: GuidanceRepository,
     @Inject(PlanRepository) private readonly plans: PlanRepository,
@@ -35,7 +33,7 @@ export class PlansService {
     @Inject(TaskRepository) private readonly tasks: TaskRepository,
     @Inject(AuditRepository) private readonly audit: AuditRepository,
     @Inject(ProvinceAccessService) private readonly access: ProvinceAccessService,
-    @Inject(PlanDecisionGateway) private readonly decisions: PlanDecisionGateway,
+    @Inject(DecisionGateway) private readonly decisions: DecisionGateway,
   ) {}
 
   /** Everything a screen shows about one plan: versions, every opinion, the open task and the trail. */
@@ -93,7 +91,7 @@ export class PlansService {
     const { plan } = await this.locate(cycleId, ref, user);
     const decision = toPlanDecision(body);
     const requestId = body.requestId ?? randomUUID();
-    return this.decisions.decide(plan.workflowId, { requestId, decision, actor: { userId: user.id, roles: user.roles } });
+    return this.decisions.decide(plan.workflowId, planDecisionUpdate, { requestId, decision, actor: { userId: user.id, roles: user.roles } });
   }
 
   /** The inbox: open tasks on the units where the user holds the role the task asks for. */
@@ -109,12 +107,8 @@ export class PlansService {
     return this.audit.listForCycle(cycle.id);
   }
 
-  private async readableCycle(cycleId: string, user: AuthenticatedUser): Promise<CycleRecord> {
-    const cycle = await this.cycles.findById(cycleId);
-    if (!cycle || !(await this.access.belongsTo(user, cycle.provinceCode))) {
-      throw notFound('CYCLE_NOT_FOUND', `Không tìm thấy chu kỳ "${cycleId}" trong các tỉnh bạn được xem.`);
-    }
-    return cycle;
+  private readableCycle(cycleId: string, user: AuthenticatedUser): Promise<CycleRecord> {
+    return this.access.readableCycle(cycleId, user);
   }
 
   private async locate(cycleId: string, ref: PlanRef, user: AuthenticatedUser): Promise<{ cycle: CycleRecord; plan: PlanRecord }> {

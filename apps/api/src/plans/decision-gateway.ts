@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { planDecisionUpdate, type PlanDecisionRequest, type PlanDecisionResult } from '@plancycle/workflows';
+import type { UpdateDefinition } from '@temporalio/common';
 import { ApiException, notFound } from '../common/api-exception';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 
@@ -9,25 +9,26 @@ import { TemporalClientService } from '../temporal/temporal-client.service';
 const REFUSAL_STATUS: Record<string, HttpStatus> = { state: HttpStatus.CONFLICT, actor: HttpStatus.FORBIDDEN, input: HttpStatus.BAD_REQUEST };
 
 /**
- * The one way a decision reaches a plan, from the web inbox and from an email link alike: the
- * plan workflow's `planDecision` update, whose validator has the last word on state and actor.
+ * The one way a decision reaches a plan or a report, from the web inbox and from an email link
+ * alike: the workflow's update (`planDecision`, `reportDecision`), whose validator has the last word
+ * on state and actor. Its refusals answer 409/403/400 with their stable code.
  */
 @Injectable()
-export class PlanDecisionGateway {
+export class DecisionGateway {
   constructor(@Inject(TemporalClientService) private readonly temporal: TemporalClientService) {}
 
   /** The request id is also the update id: the same request sent twice is one decision. */
-  async decide(workflowId: string, request: PlanDecisionRequest): Promise<PlanDecisionResult> {
+  async decide<Result, Request extends { requestId: string }>(workflowId: string, update: UpdateDefinition<Result, [Request]>, request: Request): Promise<Result> {
     const handle = this.temporal.client.workflow.getHandle(workflowId);
     try {
-      return await handle.executeUpdate(planDecisionUpdate, { args: [request], updateId: request.requestId });
+      return await handle.executeUpdate(update, { args: [request], updateId: request.requestId });
     } catch (error) {
       const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
       if (cause instanceof ApplicationFailure && cause.type) {
         const kind = String(cause.details?.[0] ?? 'state');
         throw new ApiException(REFUSAL_STATUS[kind] ?? HttpStatus.CONFLICT, cause.type, cause.message);
       }
-      if (error instanceof WorkflowNotFoundError) throw notFound('PLAN_NOT_FOUND', 'Không tìm thấy quy trình của kế hoạch này.');
+      if (error instanceof WorkflowNotFoundError) throw notFound('WORKFLOW_NOT_FOUND', 'Không tìm thấy quy trình xử lý của kế hoạch hoặc báo cáo này.');
       throw error;
     }
   }
