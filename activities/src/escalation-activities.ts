@@ -12,6 +12,7 @@ import {
   CycleRepository,
   OrgUnitRepository,
   RecipientRepository,
+  ReportRepository,
   TaskEscalationRepository,
   TaskRepository,
   WorkCalendarRepository,
@@ -50,7 +51,10 @@ export function createEscalationActivities(dataSource: DataSource, { mailDomain 
     },
 
     async rescheduleTask({ taskKey, dueAt }) {
-      return scheduleOf(await tasks.reschedule(taskKey, dueAt));
+      const task = await tasks.reschedule(taskKey, dueAt);
+      // A report's own deadline is its writer's: the report table shows it (and whether it is late).
+      if (task?.reportId && (task.kind === 'report' || task.kind === 'aggregate')) await new ReportRepository(dataSource).setDueAt(task.reportId, dueAt);
+      return scheduleOf(task);
     },
 
     async recordTaskStep({ taskKey, workflowId, step }) {

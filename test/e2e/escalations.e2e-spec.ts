@@ -8,7 +8,7 @@ import { ladderInSeconds } from '../support/ladders';
 import { issueProvincialPlan } from '../support/provincial-plan';
 import { requestsAs, startTestStack, type TestStack } from '../support/stack';
 
-// The Temporal server is shared by the whole run: this file owns GL's years YEAR and YEAR + 1.
+// The Temporal server is shared by the whole run: this file owns GL's years YEAR to YEAR + 2.
 const YEAR = new Date().getFullYear() + 52;
 const IA_DOM = 'GL.DUCCO.IADOM';
 const SNGV = 'GL.SNGV';
@@ -39,13 +39,13 @@ describe('reminders and escalations of plan tasks', () => {
     for (const username of ['admin.gl', 'canbo.iadom']) tokens[username] = await stack.login(username);
   });
   afterAll(async () => {
-    for (const year of [YEAR, YEAR + 1]) {
+    for (const year of [YEAR, YEAR + 1, YEAR + 2]) {
       await stack?.client.workflow.getHandle(annualCycleWorkflowId(`GL-${year}`)).terminate('end of test').catch(() => undefined);
     }
     await stack?.stop();
   });
 
-  const startCycle = async (year: number, calendar: Record<string, string>) => {
+  const startCycle = async (year: number, calendar: Record<string, unknown>) => {
     await as('admin.gl').post('/api/cycles', { provinceCode: 'GL', year, participatingUnitCodes: [IA_DOM, SNGV], calendar, escalationLadder: LADDER }).expect(201);
     await recordGuidanceFor(stack.client, stack.dataSource, 'GL', year);
     await issueProvincialPlan(stack.client, stack.dataSource, `GL-${year}`);
@@ -112,5 +112,33 @@ describe('reminders and escalations of plan tasks', () => {
     expect(task?.dueAt).toBe(newDue);
     await recordHistoryFixture(annualCycleWorkflowId(`GL-${year}`), 'annual-cycle.calendar-changed');
     await recordHistoryFixture(unitPlanWorkflowId(`GL-${year}`, SNGV), 'unit-plan.escalated');
+  }, 120_000);
+
+  it('moves an open report’s deadline and its rungs too', async () => {
+    const year = YEAR + 2;
+    const calendar = { provincialPlanDue: at(600), unitPlanDraftDue: at(600), appraisalDue: at(900), unitPlanIssueDue: at(1200), quarterlyReports: [{ opensAt: at(2), unitDue: at(600) }] };
+    await startCycle(year, calendar);
+    const reportOf = async () => ((await as('admin.gl').get(`/api/cycles/GL-${year}/reports?unitCode=${SNGV}`).expect(200)).body as Array<{ id: string; dueAt: string; quarter: number }>)[0];
+    const report = await eventually(async () => {
+      const found = await reportOf();
+      expect(found).toMatchObject({ quarter: 1 });
+      return found;
+    });
+
+    const newDue = at(12);
+    await as('admin.gl').put(`/api/cycles/GL-${year}/calendar`, { calendar: { quarterlyReports: [{ unitDue: newDue }] } }).expect(200);
+    await eventually(async () => expect((await reportOf()).dueAt).toBe(newDue));
+    const fired = await eventually(
+      async () => {
+        const rows = (await escalations(year)).filter((row) => row.taskKey.startsWith(`${unitPlanWorkflowId(`GL-${year}`, SNGV)}/report/q1/`));
+        expect(rows.map((row) => row.step)).toEqual(expect.arrayContaining(['overdue']));
+        return rows;
+      },
+      { timeoutMs: 40_000, intervalMs: 500 },
+    );
+    expect(fired.find((row) => row.step === 'overdue')?.dueAt).toBe(newDue);
+    expect(report.id).toBe((await reportOf()).id);
+    await recordHistoryFixture(unitPlanWorkflowId(`GL-${year}`, SNGV), 'unit-plan.report-calendar');
+    await recordHistoryFixture(`${unitPlanWorkflowId(`GL-${year}`, SNGV)}/report/q1`, 'report.rescheduled');
   }, 120_000);
 });

@@ -1,6 +1,5 @@
 import {
   condition,
-  executeChild,
   proxyActivities,
   setHandler,
   startChild,
@@ -127,6 +126,7 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   const record = { id: input.cycleId, provinceCode: input.provinceCode, year: input.year, workflowId, calendar: input.calendar, startedBy: input.startedBy };
   // The plans' workflows, once started, hear of every calendar change.
   const plans: Array<{ signal: (signal: typeof cycleCalendarChangedSignal, calendar: CycleCalendar) => Promise<void> }> = [];
+  let provincialReportHandle: ChildWorkflowHandle<typeof reportWorkflow> | null = null;
   setHandler(
     changeCycleCalendarUpdate,
     async (calendar) => {
@@ -135,6 +135,7 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
       await recordCycleStage({ ...record, calendar, stage: state.stage, sequence: ++state.sequence });
       await condition(() => state.plansStarted || state.closeRequested);
       await Promise.all(plans.map((plan) => plan.signal(cycleCalendarChangedSignal, calendar)));
+      await provincialReportHandle?.signal(cycleCalendarChangedSignal, calendar).catch(() => undefined);
       return progress();
     },
     {
@@ -224,7 +225,7 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
     }
     if (state.closeRequested) return;
     const { annualReport } = state.calendar;
-    const outcome = await executeChild(reportWorkflow, {
+    provincialReportHandle = await startChild(reportWorkflow, {
       workflowId: `${workflowId}/provincial-report`,
       args: [
         {
@@ -241,6 +242,7 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
         },
       ],
     });
+    const outcome = await provincialReportHandle.result();
     if (outcome.stage === 'accepted') {
       state.provincialReportSent = true;
       state.closeRequested = true;

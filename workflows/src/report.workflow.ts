@@ -1,7 +1,8 @@
 import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import { checkReportDecision, nextReportStage, PlanDecisionRefused, type ReportStage } from '@plancycle/domain';
+import { checkReportDecision, nextReportStage, PlanDecisionRefused, type CycleCalendar, type ReportStage } from '@plancycle/domain';
 import {
   closeReportSignal,
+  cycleCalendarChangedSignal,
   reportDecisionUpdate,
   type ReportActivities,
   type ReportDecisionRequest,
@@ -30,15 +31,24 @@ export async function reportWorkflow(input: ReportInput): Promise<ReportOutcome>
   const provincial = input.kind === 'provincial';
   let tasks = 0;
   const writing = (): TaskSpec['kind'] => (provincial ? 'aggregate' : 'report');
-  const firstTask = { key: `${workflowId}/task/${++tasks}`, kind: writing(), dueAt: input.dueAt };
+  // The deadlines as they stand: a change of the cycle's calendar moves them (not an ad-hoc request's own).
+  let dues = { dueAt: input.dueAt, reviewDueAt: input.reviewDueAt };
+  const firstTask = { key: `${workflowId}/task/${++tasks}`, kind: writing(), dueAt: dues.dueAt };
 
   const setup = await openReport({ ...input, workflowId, task: firstTask });
   if (!setup) return { reportId: null, stage: 'writing' };
   mail.deliver(setup.notificationIds);
   const { chain } = setup;
   const state = { stage: 'writing' as ReportStage, openTaskKey: firstTask.key as string | null, busy: false, closing: false, sequence: 1 };
-  const watch = (key: string, dueAt: string) => ladders.watch({ key, isOpen: () => state.openTaskKey === key, dueAt: () => dueAt });
-  watch(firstTask.key, input.dueAt);
+  const watch = (key: string, reviewing: boolean) =>
+    ladders.watch({ key, isOpen: () => state.openTaskKey === key, dueAt: () => (reviewing ? dues.reviewDueAt : dues.dueAt) });
+  watch(firstTask.key, false);
+  setHandler(cycleCalendarChangedSignal, (calendar) => {
+    const changed = duesIn(calendar, input);
+    if (!changed) return;
+    dues = changed;
+    ladders.calendarChanged();
+  });
 
   /** The task the next stage waits for: the writer's again after a return, the reviewer's after a submission. */
   const taskFor = (stage: ReportStage): TaskSpec | null => {
@@ -49,7 +59,7 @@ export async function reportWorkflow(input: ReportInput): Promise<ReportOutcome>
       kind: reviewing ? (provincial ? 'approve_report' : 'review_report') : writing(),
       assigneeUnitCode: reviewing ? chain.reviewerUnitCode : chain.writerUnitCode,
       assigneeRole: reviewing ? chain.reviewerRoles[0] : chain.writerRoles[0],
-      dueAt: reviewing ? input.reviewDueAt : input.dueAt,
+      dueAt: reviewing ? dues.reviewDueAt : dues.dueAt,
     };
   };
   const check = (request: ReportDecisionRequest) => {
@@ -92,7 +102,7 @@ export async function reportWorkflow(input: ReportInput): Promise<ReportOutcome>
         mail.deliver(notificationIds);
         state.stage = to;
         state.openTaskKey = nextTask?.key ?? null;
-        if (nextTask) watch(nextTask.key, nextTask.dueAt);
+        if (nextTask) watch(nextTask.key, to === 'review');
         return { reportId: setup.reportId, stage: to };
       } finally {
         state.busy = false;
@@ -106,4 +116,21 @@ export async function reportWorkflow(input: ReportInput): Promise<ReportOutcome>
   if (provincial && state.stage === 'accepted') mail.deliver((await sendProvincialReport({ reportId: setup.reportId, workflowId })).notificationIds);
   await mail.settled();
   return { reportId: setup.reportId, stage: state.stage };
+}
+
+/** The report's two deadlines in a calendar: its window's level and the next one; none for an ad-hoc request. */
+function duesIn(calendar: CycleCalendar, input: ReportInput): { dueAt: string; reviewDueAt: string } | null {
+  const { annualReport } = calendar;
+  switch (input.kind) {
+    case 'quarterly': {
+      const window = calendar.quarterlyReports.find((quarter) => quarter.quarter === input.quarter);
+      return window ? { dueAt: window.unitDue, reviewDueAt: window.coordinatorDue } : null;
+    }
+    case 'annual':
+      return { dueAt: annualReport.unitDue, reviewDueAt: annualReport.coordinatorDue };
+    case 'provincial':
+      return { dueAt: annualReport.coordinatorDue, reviewDueAt: annualReport.provinceDue };
+    case 'ad_hoc':
+      return null;
+  }
 }

@@ -1,7 +1,7 @@
-import { condition, getExternalWorkflowHandle, startChild, workflowInfo, type ChildWorkflowHandle } from '@temporalio/workflow';
+import { condition, getExternalWorkflowHandle, patched, startChild, workflowInfo, type ChildWorkflowHandle } from '@temporalio/workflow';
 import { reportOpensAt, type ReportingWindow, type ReportKind } from '@plancycle/domain';
 import { millisecondsUntil } from './calendar-time';
-import { annualReportAcceptedSignal, closeReportSignal, type UnitPlanInput } from './contract';
+import { annualReportAcceptedSignal, closeReportSignal, cycleCalendarChangedSignal, type UnitPlanInput } from './contract';
 import type { PlanLifecycle } from './plan-lifecycle';
 import { reportWorkflow } from './report.workflow';
 
@@ -30,6 +30,18 @@ export class UnitReports {
 
   start(): void {
     this.done = this.run();
+    // Added after the v8 histories: reports already open follow a calendar change too.
+    if (patched('report-calendar')) void this.forwardCalendarChanges();
+  }
+
+  private async forwardCalendarChanges(): Promise<void> {
+    for (;;) {
+      const seen = this.plan.calendarVersion();
+      await condition(() => this.closing || this.plan.calendarVersion() !== seen);
+      if (this.closing) return;
+      const calendar = this.plan.calendar();
+      await Promise.all(this.children.map((child) => child.signal(cycleCalendarChangedSignal, calendar).catch(() => undefined)));
+    }
   }
 
   /** The cycle closes: reports still open end where they are. */

@@ -152,6 +152,11 @@ export class ReportRepository {
     return count > 0;
   }
 
+  /** The writer's deadline moved with the cycle's calendar. */
+  async setDueAt(id: string, dueAt: Instant): Promise<void> {
+    await this.db.query(`UPDATE reports SET due_at = $2, updated_at = now() WHERE id = $1`, [id, dueAt]);
+  }
+
   async markSent(id: string): Promise<void> {
     await this.db.query(`UPDATE reports SET sent_at = coalesce(sent_at, now()), updated_at = now() WHERE id = $1`, [id]);
   }
