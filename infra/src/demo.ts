@@ -40,7 +40,9 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60
 }
 
 async function main(): Promise<void> {
-  const [admin, coordinator, leader, officer, appraiser] = await Promise.all(['admin.gl', 'dieuphoi.gl', 'lanhdao.tinh', 'canbo.iadom', 'thamdinh.ducco'].map(login));
+  const [admin, coordinator, leader, officer, appraiser, approver] = await Promise.all(
+    ['admin.gl', 'dieuphoi.gl', 'lanhdao.tinh', 'canbo.iadom', 'thamdinh.ducco', 'pheduyet.ducco'].map(login),
+  );
   const year = new Date().getFullYear() + 1;
   const cycle = `GL-${year}`;
   const provincial = `/cycles/${cycle}/provincial-plan`;
@@ -64,8 +66,14 @@ async function main(): Promise<void> {
 
   console.log('Xã Ia Dom soạn và trình kế hoạch; Phòng Văn hóa và Thông tin huyện Đức Cơ thẩm định…');
   await until('xã Ia Dom’s plan', async () => (await call('GET', plan, officer)).status === 200);
-  for (let step = 0; step < 5; step += 1) {
+  for (let step = 0; step < 6; step += 1) {
     const { stage, latestVersion: version } = await stageOf(plan, officer);
+    // Waiting for approval since an earlier run: its message went to a mailbox that restarted empty.
+    // The approver sends it back, so this run brings a fresh version and a fresh message.
+    if (stage === 'approval' && step === 0) {
+      await expectOk('POST', `${plan}/decisions`, approver, { action: 'return', version, comments: 'Chạy lại demo: trình lại phiên bản mới.' });
+      continue;
+    }
     if (stage === 'approval') break;
     if (stage === 'issued') await expectOk('POST', `${plan}/decisions`, officer, { action: 'amend' }); // a new version to approve
     if (stage === 'drafting') {
