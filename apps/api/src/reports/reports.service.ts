@@ -1,7 +1,17 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { annualCycleWorkflowId, holdsRole, isInstant, normalizeInstant, validateReportContent, type ReportDecision } from '@plancycle/domain';
-import { CycleRepository, ReportRepository, TaskRepository, type ReportRecord } from '@plancycle/persistence';
+import {
+  annualCycleWorkflowId,
+  holdsRole,
+  isInstant,
+  normalizeInstant,
+  provincialReportChain,
+  unitReportChain,
+  validateReportContent,
+  type ReportChain,
+  type ReportDecision,
+} from '@plancycle/domain';
+import { CycleRepository, OrgUnitRepository, ReportRepository, TaskRepository, type ReportRecord } from '@plancycle/persistence';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { reportDecisionUpdate, requestAdHocReportsUpdate } from '@plancycle/workflows';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -26,6 +36,7 @@ function present(report: ReportRecord, now = Date.now()) {
 export class ReportsService {
   constructor(
     @Inject(CycleRepository) private readonly cycles: CycleRepository,
+    @Inject(OrgUnitRepository) private readonly orgUnits: OrgUnitRepository,
     @Inject(ReportRepository) private readonly reports: ReportRepository,
     @Inject(TaskRepository) private readonly tasks: TaskRepository,
     @Inject(ProvinceAccessService) private readonly access: ProvinceAccessService,
@@ -82,9 +93,8 @@ export class ReportsService {
   /** The writer's draft: the lines of the plan items the report covers, and a summary. */
   async saveContent(id: string, body: unknown, user: AuthenticatedUser) {
     const report = await this.readable(id, user);
-    const writers = report.kind === 'provincial' ? ['officer', 'coordinator'] : ['officer', 'leader_in_charge'];
-    const writerUnit = report.kind === 'provincial' ? null : report.unitCode;
-    const holds = user.roles.some((role) => writers.includes(role.role) && (writerUnit ? role.unitCode === writerUnit : role.role !== 'leader_in_charge'));
+    const chain = await this.chainOf(report);
+    const holds = user.roles.some((role) => role.unitCode === chain.writerUnitCode && chain.writerRoles.includes(role.role));
     if (!holds) throw new ApiException(HttpStatus.FORBIDDEN, 'AUTH_FORBIDDEN', 'Chỉ cán bộ hoặc lãnh đạo phụ trách của đơn vị lập báo cáo mới được soạn báo cáo.');
     const { content, problems } = validateReportContent(body, report.content.lines);
     if (!content) throw badRequest(problems[0].code, problems[0].message, { problems });
@@ -102,6 +112,13 @@ export class ReportsService {
       decision,
       actor: { userId: user.id, roles: user.roles },
     });
+  }
+
+  /** Who writes the report: the unit's own people, or the coordinator's for the provincial report. */
+  private async chainOf(report: ReportRecord): Promise<ReportChain> {
+    if (report.kind !== 'provincial') return unitReportChain(report.unitCode);
+    const coordinator = (await this.orgUnits.listProvinceUnits(report.unitCode)).find((unit) => unit.kind === 'coordinator');
+    return provincialReportChain(report.unitCode, coordinator?.code ?? '');
   }
 
   /** Another province's report answers exactly like a missing one. */
