@@ -5,6 +5,7 @@ import { recordHistoryFixture } from '../support/histories';
 import { recordGuidanceFor } from '../support/guidance';
 import { borderConferenceItem } from '../support/plan-fixtures';
 import { ladderInSeconds } from '../support/ladders';
+import { actionLinksOf } from '../support/mail-links';
 import { issueProvincialPlan } from '../support/provincial-plan';
 import { requestsAs, startTestStack, type TestStack } from '../support/stack';
 
@@ -80,6 +81,11 @@ describe('reminders and escalations of plan tasks', () => {
       expect(mailTo('dieuphoi.gl', /Quá hạn/i)).toHaveLength(1);
     });
     expect(mailTo('canbo.iadom', /Nhắc việc|Quá hạn/i)).toEqual([]);
+    // The coordinator may look at the late unit's task, not decide it.
+    const links = actionLinksOf(mailTo('dieuphoi.gl', /Quá hạn/i)[0], stack.config.api.linkSecret);
+    expect(Object.keys(links)).toEqual(['open']);
+    const page = await stack.http().get(links.open!.path).expect(200);
+    expect(page.text).not.toContain('Chọn thao tác');
   }, 120_000);
 
   it('moves the timers of running tasks when an admin changes a deadline mid-cycle', async () => {

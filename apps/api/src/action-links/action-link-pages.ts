@@ -33,7 +33,9 @@ export function confirmPage(view: ActionLinkView, form: { comments?: string; err
   <button type="submit">${CONFIRM_LABELS[claims.action]}</button>
 </form>
 <p class="hint">Mở liên kết không thay đổi gì; quyết định chỉ được ghi khi bạn bấm nút xác nhận.</p>`
-    : `<p>Chọn thao tác:</p><p>${view.actions.map(({ action, url }) => `<a class="button" href="${escapeHtml(url)}">${escapeHtml(actionLabel(action, 'vi'))}</a>`).join(' ')}</p>`;
+    : view.actions.length > 0
+      ? `<p>Chọn thao tác:</p><p>${view.actions.map(({ action, url }) => `<a class="button" href="${escapeHtml(url)}">${escapeHtml(actionLabel(action, 'vi'))}</a>`).join(' ')}</p>`
+      : '<p class="hint">Liên kết này để xem việc; người được giao xử lý việc trên PlanCycle.</p>';
   return layout(
     `${actionLabel(claims.action, 'vi')}: ${planTitle(planFacts(view), 'vi')}`,
     `<p>Người xử lý: <strong>${escapeHtml(view.recipient.fullName)}</strong></p>

@@ -94,7 +94,9 @@ export class ActionLinksService {
     if (task.state !== 'open') throw LINK_REFUSALS.taskClosed();
 
     const offered = Object.keys(LINK_DECISIONS[task.kind] ?? {}) as LinkAction[];
-    const actions = claims.action === 'open' ? offered.map((action) => ({ action, url: this.urlFor({ ...claims, action }) })) : [];
+    // Someone told of a task that is not theirs (an escalation) may look at it, not decide it.
+    const assignee = recipient.roles.some((role) => role.role === task.assigneeRole && role.unitCode === task.assigneeUnitCode);
+    const actions = claims.action === 'open' && assignee ? offered.map((action) => ({ action, url: this.urlFor({ ...claims, action }) })) : [];
     return { claims, tokenId, recipient, task, cycle, plan, version, opinions: await this.opinions.listForPlan(plan.id), actions };
   }
 
