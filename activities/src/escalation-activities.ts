@@ -11,6 +11,7 @@ import {
 import {
   CycleRepository,
   OrgUnitRepository,
+  NotificationRepository,
   RecipientRepository,
   ReportRepository,
   TaskEscalationRepository,
@@ -59,9 +60,13 @@ export function createEscalationActivities(dataSource: DataSource, { mailDomain 
 
     async recordTaskStep({ taskKey, workflowId, step }) {
       return dataSource.transaction(async (manager) => {
+        // Locked: a decision closing the task at this moment commits first, and its rung is not sent.
+        await manager.query(`SELECT 1 FROM tasks WHERE key = $1 FOR UPDATE`, [taskKey]);
         const task = await new TaskRepository(manager).findByKey(taskKey);
-        // Done just before its rung: nobody is reminded of a task already decided.
-        if (!task || task.state !== 'open') return { recorded: false, notificationIds: [] };
+        if (!task) return { recorded: false, notificationIds: [] };
+        // Done before its rung: nobody is reminded of a task already decided. A retry of an attempt
+        // that did record the rung before the task closed still delivers that rung's mail.
+        if (task.state !== 'open') return { recorded: false, notificationIds: await new NotificationRepository(manager).listIdsForTaskStep(task.id, step.step) };
         // Someone in two audiences of the rung (an assignee who is also the leader) gets one message.
         const told = new Set<string>();
         const audiences: Array<{ audience: EscalationAudience; people: RecipientRecord[] }> = [];

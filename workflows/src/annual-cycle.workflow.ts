@@ -6,6 +6,7 @@ import {
   workflowInfo,
   allHandlersFinished,
   getExternalWorkflowHandle,
+  log,
   patched,
   upsertSearchAttributes,
   type ChildWorkflowHandle,
@@ -158,7 +159,7 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   const startProvincialPlan = () =>
     startChild(provincialPlanWorkflow, {
       workflowId: provincialPlanWorkflowId(input.cycleId),
-      args: [{ cycleId: input.cycleId, provinceCode: input.provinceCode, year: input.year, calendar: input.calendar }],
+      args: [{ cycleId: input.cycleId, provinceCode: input.provinceCode, year: input.year, calendar: state.calendar }],
       typedSearchAttributes: [
         { key: SEARCH_ATTRIBUTES.province, value: input.provinceCode },
         { key: SEARCH_ATTRIBUTES.year, value: input.year },
@@ -242,14 +243,15 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
         },
       ],
     });
-    const outcome = await provincialReportHandle.result();
-    if (outcome.stage === 'accepted') {
+    const outcome = await provincialReportHandle.result().catch(() => null);
+    if (outcome?.stage === 'accepted') {
       state.provincialReportSent = true;
       state.closeRequested = true;
     }
   };
   // Added after the v7 histories: cycles before it end at closesAt without a provincial report.
-  const reporting = provincial && patched('reports') ? provincialReport() : null;
+  // A failed or terminated provincial report must not wedge the cycle: it closes at closesAt instead.
+  const reporting = provincial && patched('reports') ? provincialReport().catch((error: unknown) => log.warn('Provincial report stopped', { error: String(error) })) : null;
 
   if (patched('calendar-changes')) {
     // The close moves with the calendar: wait again whenever an admin changes it.
@@ -266,6 +268,8 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   }
   state.closeRequested = true;
   await unitPlansOpened;
+  // Ad-hoc requests still starting their reports finish first, so none is left open.
+  await condition(allHandlersFinished);
   await Promise.all(adHocReports.map((child) => child.signal(closeReportSignal).catch(() => undefined)));
   await Promise.all(adHocReports.map((child) => child.result().catch(() => undefined)));
   // A provincial report still being written ends with the cycle (its child is closed with it).

@@ -94,6 +94,16 @@ export async function startPlanLifecycle(input: PlanLifecycleInput, onStage: (st
     return { key: `${workflowId}/task/${++tasks}`, kind, assigneeUnitCode: unitCode, assigneeRole: task.role, dueAt: due(), dueOf: due };
   };
 
+  const onCalendarChanged = (changed: CycleCalendar) => {
+    calendar = changed;
+    calendarVersion += 1;
+    ladders.calendarChanged();
+  };
+  // Added after the v9 histories: a change that reached the plan before it opened (buffered until
+  // the handler exists) now sets the first task's due date instead of arriving after it.
+  const calendarBeforeOpen = patched('calendar-before-open');
+  if (calendarBeforeOpen) setHandler(cycleCalendarChangedSignal, onCalendarChanged);
+
   const drafting = STAGE_TASKS[input.kind].drafting as StageTask;
   const firstTask = { key: `${workflowId}/task/${++tasks}`, kind: 'draft' as const, assigneeRole: 'officer' as const, dueAt: drafting.due(calendar) };
   const setup: PlanSetup = await openPlan({ cycleId: input.cycleId, unitCode: input.unitCode, kind: input.kind, workflowId, draftTask: firstTask });
@@ -110,11 +120,7 @@ export async function startPlanLifecycle(input: PlanLifecycleInput, onStage: (st
     if (patched('task-ladder')) ladders.watch({ key, isOpen: () => state.openTaskKey === key, dueAt });
   };
   watch(firstTask.key, dueOf(drafting, 'draft'));
-  setHandler(cycleCalendarChangedSignal, (changed) => {
-    calendar = changed;
-    calendarVersion += 1;
-    ladders.calendarChanged();
-  });
+  if (!calendarBeforeOpen) setHandler(cycleCalendarChangedSignal, onCalendarChanged);
   const check = (request: PlanDecisionRequest) => {
     try {
       if (state.busy) throw new PlanDecisionRefused('state', 'PLAN_BUSY', 'Kế hoạch đang được xử lý một quyết định khác; vui lòng thử lại sau giây lát.');

@@ -33,6 +33,13 @@ export async function reportWorkflow(input: ReportInput): Promise<ReportOutcome>
   const writing = (): TaskSpec['kind'] => (provincial ? 'aggregate' : 'report');
   // The deadlines as they stand: a change of the cycle's calendar moves them (not an ad-hoc request's own).
   let dues = { dueAt: input.dueAt, reviewDueAt: input.reviewDueAt };
+  // Set before the report opens, so a change that came first sets its deadline.
+  setHandler(cycleCalendarChangedSignal, (calendar) => {
+    const changed = duesIn(calendar, input);
+    if (!changed) return;
+    dues = changed;
+    ladders.calendarChanged();
+  });
   const firstTask = { key: `${workflowId}/task/${++tasks}`, kind: writing(), dueAt: dues.dueAt };
 
   const setup = await openReport({ ...input, workflowId, task: firstTask });
@@ -43,12 +50,6 @@ export async function reportWorkflow(input: ReportInput): Promise<ReportOutcome>
   const watch = (key: string, reviewing: boolean) =>
     ladders.watch({ key, isOpen: () => state.openTaskKey === key, dueAt: () => (reviewing ? dues.reviewDueAt : dues.dueAt) });
   watch(firstTask.key, false);
-  setHandler(cycleCalendarChangedSignal, (calendar) => {
-    const changed = duesIn(calendar, input);
-    if (!changed) return;
-    dues = changed;
-    ladders.calendarChanged();
-  });
 
   /** The task the next stage waits for: the writer's again after a return, the reviewer's after a submission. */
   const taskFor = (stage: ReportStage): TaskSpec | null => {

@@ -40,13 +40,14 @@ export class TaskLadders {
   }
 
   private async run(task: WatchedTask): Promise<void> {
+    // Taken before scheduling: a change arriving meanwhile is seen at the first wait, not lost.
+    let seenCalendar = this.calendarVersion;
     let schedule = await scheduleTaskLadder({ taskKey: task.key });
     const done = new Set<string>();
     // A reminder whose moment had passed when the task was (re)scheduled is not sent late.
     const skipPastReminders = (current: TaskLadderSchedule | null) =>
       current?.steps.forEach((step) => step.kind === 'reminder' && millisecondsUntil(step.at) === 0 && done.add(step.step));
     skipPastReminders(schedule);
-    let seenCalendar = this.calendarVersion;
     const interrupted = () => !task.isOpen() || this.calendarVersion !== seenCalendar;
 
     while (schedule && task.isOpen()) {

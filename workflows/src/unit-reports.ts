@@ -1,4 +1,4 @@
-import { condition, getExternalWorkflowHandle, patched, startChild, workflowInfo, type ChildWorkflowHandle } from '@temporalio/workflow';
+import { condition, getExternalWorkflowHandle, log, patched, startChild, workflowInfo, type ChildWorkflowHandle } from '@temporalio/workflow';
 import { reportOpensAt, type ReportingWindow, type ReportKind } from '@plancycle/domain';
 import { millisecondsUntil } from './calendar-time';
 import { annualReportAcceptedSignal, closeReportSignal, cycleCalendarChangedSignal, type UnitPlanInput } from './contract';
@@ -29,16 +29,19 @@ export class UnitReports {
   ) {}
 
   start(): void {
-    this.done = this.run();
+    // A failed or terminated report must not wedge the unit: its failure ends that report only.
+    this.done = this.run().catch((error: unknown) => log.warn('Unit reports stopped', { error: String(error) }));
     // Added after the v8 histories: reports already open follow a calendar change too.
     if (patched('report-calendar')) void this.forwardCalendarChanges();
   }
 
   private async forwardCalendarChanges(): Promise<void> {
+    let seen = this.plan.calendarVersion();
     for (;;) {
-      const seen = this.plan.calendarVersion();
       await condition(() => this.closing || this.plan.calendarVersion() !== seen);
       if (this.closing) return;
+      // Taken before signalling: a change arriving meanwhile is forwarded on the next turn.
+      seen = this.plan.calendarVersion();
       const calendar = this.plan.calendar();
       await Promise.all(this.children.map((child) => child.signal(cycleCalendarChangedSignal, calendar).catch(() => undefined)));
     }
@@ -77,6 +80,7 @@ export class UnitReports {
 
   private async open(slot: ReportSlot): Promise<void> {
     const { workflowId } = workflowInfo();
+    const calendarAtStart = this.plan.calendarVersion();
     const child = await startChild(reportWorkflow, {
       workflowId: `${workflowId}/report/${slot.id}`,
       args: [
@@ -94,13 +98,17 @@ export class UnitReports {
       ],
     });
     this.children.push(child);
-    if (slot.kind === 'annual') void this.announceWhenAccepted(child);
+    // A change made while the child was starting went to the others only.
+    if (this.plan.calendarVersion() !== calendarAtStart) await child.signal(cycleCalendarChangedSignal, this.plan.calendar()).catch(() => undefined);
+    if (slot.kind === 'annual') {
+      this.announceWhenAccepted(child).catch((error: unknown) => log.warn('Annual report not announced', { error: String(error) }));
+    }
   }
 
   private async announceWhenAccepted(child: ChildWorkflowHandle<typeof reportWorkflow>): Promise<void> {
-    const outcome = await child.result();
+    const outcome = await child.result().catch(() => null);
     const parent = workflowInfo().parent;
-    if (outcome.stage === 'accepted' && parent) {
+    if (outcome?.stage === 'accepted' && parent) {
       await getExternalWorkflowHandle(parent.workflowId, parent.runId).signal(annualReportAcceptedSignal, this.input.unit.unitCode);
     }
   }

@@ -108,14 +108,19 @@ export class NotificationRepository {
     await this.db.query(`UPDATE notifications SET state = 'sent', sent_at = now(), last_error = NULL WHERE id = $1 AND state = 'pending'`, [id]);
   }
 
+  /** The server refused the recipient for good: no more attempts, and admins see why. */
+  async markRejected(id: string, error: string): Promise<void> {
+    await this.db.query(`UPDATE notifications SET state = 'failed', last_error = $2 WHERE id = $1 AND state = 'pending'`, [id, error.slice(0, ERROR_MAX)]);
+  }
+
   async markFailed(id: string, error: string): Promise<void> {
     await this.db.query(`UPDATE notifications SET last_error = $2 WHERE id = $1 AND state = 'pending'`, [id, error.slice(0, ERROR_MAX)]);
   }
 
-  /** Mail of the province not delivered yet, oldest first: what an admin looks at when mail is stuck. */
+  /** Mail of the province not delivered (yet, or ever), oldest first: what an admin looks at when mail is stuck. */
   async listUndelivered(provinceCode: string, limit = 200): Promise<NotificationRecord[]> {
     const rows = (await this.db.query(
-      `SELECT * FROM notifications WHERE province_code = $1 AND state = 'pending' ORDER BY created_at, id LIMIT $2`,
+      `SELECT * FROM notifications WHERE province_code = $1 AND state IN ('pending', 'failed') ORDER BY created_at, id LIMIT $2`,
       [provinceCode, limit],
     )) as NotificationRow[];
     return rows.map(toRecord);
@@ -124,6 +129,15 @@ export class NotificationRepository {
   async listForPlan(planId: string): Promise<NotificationRecord[]> {
     const rows = (await this.db.query(`SELECT * FROM notifications WHERE plan_id = $1 ORDER BY created_at, id`, [planId])) as NotificationRow[];
     return rows.map(toRecord);
+  }
+
+  /** The reminders or escalations recorded for one rung of one task. */
+  async listIdsForTaskStep(taskId: string, step: string): Promise<string[]> {
+    const rows = (await this.db.query(
+      `SELECT id FROM notifications WHERE task_id = $1 AND kind IN ('reminder', 'escalation') AND facts ->> 'step' = $2 ORDER BY id`,
+      [taskId, step],
+    )) as Array<{ id: string }>;
+    return rows.map((row) => row.id);
   }
 
   /** Users with notifications waiting for their digest, recorded before `before`. */
