@@ -247,4 +247,23 @@ describe('email tasks: deciding from a link in the message', () => {
     expect(issued.headers['reply-to']).toContain('vanphong@gialai.gov.vn');
     expect(issued.text).toContain('200.000.000');
   });
+
+  it('gives up on an address the server refuses for good, shows it to the admin, and does not hold the plan', async () => {
+    await stack.dataSource.query(`UPDATE users SET email = 'khong-ton-tai@sai.invalid', locale = 'vi' WHERE username = 'canbo.iadom'`);
+    stack.mail.rejectsRecipient = (address) => address.endsWith('@sai.invalid');
+    try {
+      await as('canbo.iadom').post(`${PLAN}/decisions`, { action: 'amend' }).expect(200);
+      const failed = await eventually(async () => {
+        const rows = (await as('admin.gl').get('/api/admin/notifications?provinceCode=GL').expect(200)).body as Array<{ recipientEmail: string; lastError: string }>;
+        const row = rows.find((candidate) => candidate.recipientEmail === 'khong-ton-tai@sai.invalid');
+        expect(row?.lastError).toMatch(/550/);
+        return row;
+      });
+      expect(failed).toBeDefined();
+      const [row] = await stack.dataSource.query(`SELECT state, attempts FROM notifications WHERE recipient_email = 'khong-ton-tai@sai.invalid'`);
+      expect(row).toEqual({ state: 'failed', attempts: 1 });
+    } finally {
+      stack.mail.rejectsRecipient = null;
+    }
+  });
 });

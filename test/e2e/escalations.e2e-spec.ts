@@ -99,7 +99,8 @@ describe('reminders and escalations of plan tasks', () => {
     expect([refused.status, refused.body.code]).toEqual([400, 'CYCLE_CALENDAR_INVALID']);
     expect((await openTask()).dueAt).toBe((await as('admin.gl').get(`/api/cycles/GL-${year}`).expect(200)).body.calendar.unitPlanDraftDue);
 
-    const newDue = at(14);
+    // Far enough ahead that the D-10s reminder is still to come once the change has gone through.
+    const newDue = at(25);
     // The provincial plan (issued already) shares the date's order constraint: both move.
     const changed = await as('admin.gl').put(`/api/cycles/GL-${year}/calendar`, { calendar: { provincialPlanDue: newDue, unitPlanDraftDue: newDue } }).expect(200);
     expect(changed.body.calendar.unitPlanDraftDue).toBe(newDue);
@@ -111,7 +112,7 @@ describe('reminders and escalations of plan tasks', () => {
         expect(fired.map((row) => row.step)).toEqual(expect.arrayContaining(['D-10s', 'overdue']));
         return fired;
       },
-      { timeoutMs: 40_000, intervalMs: 500 },
+      { timeoutMs: 60_000, intervalMs: 500 },
     );
     expect(rows.find((row) => row.step === 'overdue')?.dueAt).toBe(newDue);
     const task = await new TaskRepository(stack.dataSource).findByKey(rows[0].taskKey);

@@ -97,12 +97,21 @@ describe('a whole annual cycle on a compressed calendar', () => {
         return;
     }
   };
+  /** A task the bot saw a moment before the cycle closed it is refused; that is the close, not a bug. */
+  const closing = async () => {
+    const reports = (await as('admin.gl').get(`/api/cycles/${CYCLE}/reports`).expect(200)).body as Array<{ kind: string; stage: string }>;
+    return reports.some((report) => report.kind === 'provincial' && report.stage === 'accepted');
+  };
   const bot = async () => {
     const officials = [...tokens.keys()].filter((username) => username !== 'admin.gl');
     while (!stopBot) {
       for (const username of officials) {
         const inbox = (await as(username).get('/api/tasks').expect(200)).body as Task[];
-        for (const task of inbox) await act(username, task).catch((error: unknown) => botErrors.push(error));
+        for (const task of inbox) {
+          await act(username, task).catch(async (error: unknown) => {
+            if (!(await closing())) botErrors.push(error);
+          });
+        }
       }
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

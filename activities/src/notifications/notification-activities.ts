@@ -53,8 +53,13 @@ export function createNotificationActivities(dataSource: DataSource, settings: N
         if (await deliverOne(id)) sent += 1;
       } catch (error) {
         const reason = describe(error);
-        await notifications.markFailed(id, reason);
-        failures.push(reason);
+        // A recipient refused for good (550 at RCPT TO: no such mailbox) will not get better with
+        // retries, and must not hold the plan's workflow open; anything else may, so it is retried.
+        if (isRecipientRejected(error)) await notifications.markRejected(id, reason);
+        else {
+          await notifications.markFailed(id, reason);
+          failures.push(reason);
+        }
       }
     }
     if (failures.length > 0) {
@@ -126,6 +131,11 @@ async function whileHeartbeating<T>(work: Promise<T>): Promise<T> {
   } finally {
     clearInterval(timer);
   }
+}
+
+function isRecipientRejected(error: unknown): boolean {
+  const { command, responseCode } = (error ?? {}) as { command?: string; responseCode?: number };
+  return command === 'RCPT TO' && typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600;
 }
 
 function describe(error: unknown): string {

@@ -49,6 +49,8 @@ export class DevSmtpServer {
    * the sender in the window where the message is delivered but the sender does not know yet.
    */
   beforeAccept: ((message: DevMailMessage) => Promise<void> | void) | null = null;
+  /** Recipients this answers `550 no such mailbox` for, as a real server does for a wrong address. */
+  rejectsRecipient: ((address: string) => boolean) | null = null;
 
   constructor(private readonly options: DevSmtpServerOptions = {}) {
     this.maxMessages = options.maxMessages ?? 1000;
@@ -66,6 +68,10 @@ export class DevSmtpServer {
       logger: false,
       // Clients that keep a connection open (a pooled transport) must not hold stop() for the default 30 s.
       closeTimeout: 1_000,
+      onRcptTo: (address, _session, callback) => {
+        if (this.rejectsRecipient?.(address.address)) return callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
+        callback();
+      },
       onData: (stream, session, callback) => {
         this.receive(stream, session).then(() => callback(), callback);
       },

@@ -41,7 +41,8 @@ export class Notifications1795510000000 implements MigrationInterface {
         delivery text NOT NULL CONSTRAINT notifications_delivery_check CHECK (delivery IN ('immediate', 'digest')),
         facts jsonb NOT NULL,
         message_id text NOT NULL CONSTRAINT notifications_message_id_key UNIQUE,
-        state text NOT NULL DEFAULT 'pending' CONSTRAINT notifications_state_check CHECK (state IN ('pending', 'sent', 'digested')),
+        -- 'failed': the SMTP server refused the recipient for good (a wrong address); shown to admins.
+        state text NOT NULL DEFAULT 'pending' CONSTRAINT notifications_state_check CHECK (state IN ('pending', 'sent', 'digested', 'failed')),
         attempts int NOT NULL DEFAULT 0,
         last_attempt_at timestamptz NULL,
         last_error text NULL,
@@ -49,10 +50,10 @@ export class Notifications1795510000000 implements MigrationInterface {
         sent_at timestamptz NULL,
         -- The digest message a 'digest' notification went out in.
         digest_id text NULL REFERENCES notifications (id),
-        CONSTRAINT notifications_sent_check CHECK ((state = 'pending') = (sent_at IS NULL))
+        CONSTRAINT notifications_sent_check CHECK ((state IN ('pending', 'failed')) = (sent_at IS NULL))
       )`);
     // What an admin watches: mail not yet out, oldest first.
-    await queryRunner.query(`CREATE INDEX notifications_pending_idx ON notifications (province_code, created_at) WHERE state = 'pending'`);
+    await queryRunner.query(`CREATE INDEX notifications_pending_idx ON notifications (province_code, created_at) WHERE state IN ('pending', 'failed')`);
     await queryRunner.query(`CREATE INDEX notifications_digest_idx ON notifications (recipient_user_id) WHERE state = 'pending' AND delivery = 'digest'`);
   }
 

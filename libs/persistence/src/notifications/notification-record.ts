@@ -1,6 +1,6 @@
 import type { Instant } from '@plancycle/domain';
 
-export type NotificationState = 'pending' | 'sent' | 'digested';
+export type NotificationState = 'pending' | 'sent' | 'digested' | 'failed';
 export type NotificationDelivery = 'immediate' | 'digest';
 export type NotificationLocale = 'vi' | 'en';
 
