@@ -52,9 +52,12 @@ export function createEscalationActivities(dataSource: DataSource, { mailDomain 
     },
 
     async rescheduleTask({ taskKey, dueAt }) {
-      const task = await tasks.reschedule(taskKey, dueAt);
-      // A report's own deadline is its writer's: the report table shows it (and whether it is late).
-      if (task?.reportId && (task.kind === 'report' || task.kind === 'aggregate')) await new ReportRepository(dataSource).setDueAt(task.reportId, dueAt);
+      const task = await dataSource.transaction(async (manager) => {
+        const moved = await new TaskRepository(manager).reschedule(taskKey, dueAt);
+        // A report's own deadline is its writer's: the report table shows it (and whether it is late).
+        if (moved?.reportId && (moved.kind === 'report' || moved.kind === 'aggregate')) await new ReportRepository(manager).setDueAt(moved.reportId, dueAt);
+        return moved;
+      });
       return scheduleOf(task);
     },
 

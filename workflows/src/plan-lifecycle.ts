@@ -1,4 +1,4 @@
-import { ApplicationFailure, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   applyDecision,
   checkDecision,
@@ -171,5 +171,9 @@ export async function startPlanLifecycle(input: PlanLifecycleInput, onStage: (st
     },
     { validator: check },
   );
-  return { mailSettled: () => mail.settled(), calendar: () => calendar, calendarVersion: () => calendarVersion };
+  const mailSettled = async () => {
+    await condition(() => ladders.idle());
+    await mail.settled();
+  };
+  return { mailSettled, calendar: () => calendar, calendarVersion: () => calendarVersion };
 }

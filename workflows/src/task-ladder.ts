@@ -23,6 +23,8 @@ export interface WatchedTask {
  */
 export class TaskLadders {
   private calendarVersion = 0;
+  /** Rungs being recorded right now: their mail is not handed to delivery yet. */
+  private recording = 0;
 
   constructor(
     private readonly workflowId: string,
@@ -32,6 +34,11 @@ export class TaskLadders {
   /** The cycle's calendar changed: every watched task checks its due date again. */
   calendarChanged(): void {
     this.calendarVersion += 1;
+  }
+
+  /** No rung is half-way between firing and handing its mail to delivery. */
+  idle(): boolean {
+    return this.recording === 0;
   }
 
   /** Runs the task's ladder beside the workflow until the task is closed. */
@@ -55,9 +62,14 @@ export class TaskLadders {
       const wait = next ? millisecondsUntil(next.at) : 0;
       const stopped = !next ? await condition(interrupted) : wait > 0 ? await condition(interrupted, wait) : interrupted();
       if (next && !stopped) {
-        const { notificationIds } = await recordTaskStep({ taskKey: task.key, workflowId: this.workflowId, step: next });
-        done.add(next.step);
-        this.mail.deliver(notificationIds);
+        this.recording += 1;
+        try {
+          const { notificationIds } = await recordTaskStep({ taskKey: task.key, workflowId: this.workflowId, step: next });
+          done.add(next.step);
+          this.mail.deliver(notificationIds);
+        } finally {
+          this.recording -= 1;
+        }
         continue;
       }
       if (!task.isOpen()) return;
