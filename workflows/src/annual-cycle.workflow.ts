@@ -34,7 +34,7 @@ import {
 import { provincialPlanWorkflow } from './provincial-plan.workflow';
 import { reportWorkflow } from './report.workflow';
 import { unitPlanWorkflow } from './unit-plan.workflow';
-import { millisecondsUntil } from './calendar-time';
+import { millisecondsUntil, waitUntilDue } from './calendar-time';
 
 const { recordCycleStarted, recordCycleStage, hasGuidance, cancelOpenTasks } = proxyActivities<PlanCycleActivities>({
   startToCloseTimeout: '30 seconds',
@@ -124,6 +124,7 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   );
 
   const { workflowId } = workflowInfo();
+  const calendarVersion = () => state.calendarVersion;
   const record = { id: input.cycleId, provinceCode: input.provinceCode, year: input.year, workflowId, calendar: input.calendar, startedBy: input.startedBy };
   // The plans' workflows, once started, hear of every calendar change.
   const plans: Array<{ signal: (signal: typeof cycleCalendarChangedSignal, calendar: CycleCalendar) => Promise<void> }> = [];
@@ -217,13 +218,8 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
    */
   const provincialReport = async () => {
     await condition(() => state.provincialPlanIssued || state.closeRequested);
-    for (;;) {
-      const seen = state.calendarVersion;
-      const untilDue = millisecondsUntil(state.calendar.annualReport.unitDue);
-      const allIn = () => state.annualReports.size >= units.length;
-      if (untilDue <= 0 || allIn() || state.closeRequested) break;
-      await condition(() => allIn() || state.closeRequested || state.calendarVersion !== seen, untilDue);
-    }
+    const allIn = () => state.annualReports.size >= units.length;
+    await waitUntilDue(() => state.calendar.annualReport.unitDue, () => allIn() || state.closeRequested, calendarVersion);
     if (state.closeRequested) return;
     const { annualReport } = state.calendar;
     provincialReportHandle = await startChild(reportWorkflow, {
@@ -255,13 +251,7 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
 
   if (patched('calendar-changes')) {
     // The close moves with the calendar: wait again whenever an admin changes it.
-    for (;;) {
-      const seen = state.calendarVersion;
-      const untilClose = millisecondsUntil(state.calendar.closesAt);
-      if (untilClose <= 0 || state.closeRequested) break;
-      const interrupted = await condition(() => state.closeRequested || state.calendarVersion !== seen, untilClose);
-      if (!interrupted) break;
-    }
+    await waitUntilDue(() => state.calendar.closesAt, () => state.closeRequested, calendarVersion);
   } else {
     const untilClose = millisecondsUntil(input.calendar.closesAt);
     if (untilClose > 0) await condition(() => state.closeRequested, untilClose);

@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   applyDecision,
   checkDecision,
@@ -21,6 +21,7 @@ import {
   type TaskSpec,
 } from './contract';
 import { MailInFlight } from './mail-in-flight';
+import { refuse } from './refusal';
 import { TaskLadders } from './task-ladder';
 
 const { openPlan, recordPlanDecision } = proxyActivities<PlanActivities>({
@@ -58,14 +59,6 @@ export interface PlanLifecycleInput {
   unitCode: string;
   kind: PlanKind;
   calendar: CycleCalendar;
-}
-
-/** The validator's refusals travel as ApplicationFailures: type = stable code, first detail = kind. */
-function refuse(error: unknown): never {
-  if (error instanceof PlanDecisionRefused) {
-    throw ApplicationFailure.create({ type: error.code, message: error.message, details: [error.kind], nonRetryable: true });
-  }
-  throw error;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { checkReportDecision, nextReportStage, PlanDecisionRefused, type CycleCalendar, type ReportStage } from '@plancycle/domain';
 import {
   closeReportSignal,
@@ -11,6 +11,7 @@ import {
   type TaskSpec,
 } from './contract';
 import { MailInFlight } from './mail-in-flight';
+import { refuse } from './refusal';
 import { TaskLadders } from './task-ladder';
 
 const { openReport, recordReportDecision, sendProvincialReport } = proxyActivities<ReportActivities>({
@@ -69,10 +70,7 @@ export async function reportWorkflow(input: ReportInput): Promise<ReportOutcome>
       if (state.closing) throw new PlanDecisionRefused('state', 'REPORT_CLOSED', 'Chu kỳ đã đóng; báo cáo không còn nhận quyết định.');
       checkReportDecision(state.stage, request.decision, request.actor.roles, chain);
     } catch (error) {
-      if (error instanceof PlanDecisionRefused) {
-        throw ApplicationFailure.create({ type: error.code, message: error.message, details: [error.kind], nonRetryable: true });
-      }
-      throw error;
+      refuse(error);
     }
   };
 

@@ -1,6 +1,6 @@
 import { condition, getExternalWorkflowHandle, log, patched, startChild, workflowInfo, type ChildWorkflowHandle } from '@temporalio/workflow';
 import { reportOpensAt, type ReportingWindow, type ReportKind } from '@plancycle/domain';
-import { millisecondsUntil } from './calendar-time';
+import { waitUntilDue } from './calendar-time';
 import { annualReportAcceptedSignal, closeReportSignal, cycleCalendarChangedSignal, type UnitPlanInput } from './contract';
 import type { PlanLifecycle } from './plan-lifecycle';
 import { reportWorkflow } from './report.workflow';
@@ -66,15 +66,16 @@ export class UnitReports {
 
   private async run(): Promise<void> {
     const opened = new Set<string>();
+    // The next report to open, under the calendar as it stands (a change may reorder them).
+    const next = () => this.slots().find((slot) => !opened.has(slot.id));
     for (;;) {
-      const next = this.slots().find((slot) => !opened.has(slot.id));
-      if (!next || this.closing) return;
-      const seen = this.plan.calendarVersion();
-      const wait = millisecondsUntil(reportOpensAt(next.window));
-      // Woken early by the close, or by a calendar change that may move this report.
-      if (wait > 0 && (await condition(() => this.closing || this.plan.calendarVersion() !== seen, wait))) continue;
-      opened.add(next.id);
-      await this.open(next);
+      const first = next();
+      if (!first || this.closing) return;
+      await waitUntilDue(() => reportOpensAt((next() ?? first).window), () => this.closing, () => this.plan.calendarVersion());
+      if (this.closing) return;
+      const opening = next() ?? first;
+      opened.add(opening.id);
+      await this.open(opening);
     }
   }
 

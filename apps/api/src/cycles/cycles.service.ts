@@ -109,7 +109,7 @@ export class CyclesService {
 
   /** Another province's cycle answers exactly like a missing one: ids say nothing to outsiders. */
   async get(id: string, user: AuthenticatedUser): Promise<CycleView> {
-    return presentCycle(await this.readable(id, user));
+    return presentCycle(await this.access.readableCycle(id, user));
   }
 
   /**
@@ -117,7 +117,7 @@ export class CyclesService {
    * new calendar and passes it on: open tasks take their new due dates and their reminders move.
    */
   async changeCalendar(id: string, changes: Record<string, unknown>, user: AuthenticatedUser): Promise<CycleView> {
-    const cycle = await this.readable(id, user);
+    const cycle = await this.access.readableCycle(id, user);
     await this.access.adminProvince(user, cycle.provinceCode, { unknownCode: 'CYCLE_PROVINCE_UNKNOWN', onlyAdminMay: 'đổi lịch của chu kỳ' });
     if (cycle.stage === 'closed') throw new ApiException(HttpStatus.CONFLICT, 'CYCLE_CLOSED', `Chu kỳ ${id} đã đóng; không đổi lịch được nữa.`);
     const { calendar, problems } = applyCalendarChanges(cycle.calendar, changes);
@@ -133,13 +133,10 @@ export class CyclesService {
   }
 
   async escalations(id: string, user: AuthenticatedUser) {
-    const cycle = await this.readable(id, user);
+    const cycle = await this.access.readableCycle(id, user);
     return this.escalationRecords.listForCycle(cycle.id);
   }
 
-  private readable(id: string, user: AuthenticatedUser) {
-    return this.access.readableCycle(id, user);
-  }
 
   private async calendarFor(request: StartCycleDto): Promise<CycleCalendar> {
     // A cycle's deadlines run from the year before (quarter I starts 15/12) into the year after.

@@ -100,19 +100,16 @@ export class PlansService {
     return open.filter((task) => user.roles.some((role) => role.unitCode === task.assigneeUnitCode && role.role === task.assigneeRole));
   }
 
-  /** The cycle and the unit's plan, answering 404 alike for what is missing and what is not the user's. */
   /** Every transition of every plan of the cycle, oldest first: the coordinator's view of the year. */
   async cycleAudit(cycleId: string, user: AuthenticatedUser) {
-    const cycle = await this.readableCycle(cycleId, user);
+    const cycle = await this.access.readableCycle(cycleId, user);
     return this.audit.listForCycle(cycle.id);
   }
 
-  private readableCycle(cycleId: string, user: AuthenticatedUser): Promise<CycleRecord> {
-    return this.access.readableCycle(cycleId, user);
-  }
 
+  /** The cycle and the unit's plan, answering 404 alike for what is missing and what is not the user's. */
   private async locate(cycleId: string, ref: PlanRef, user: AuthenticatedUser): Promise<{ cycle: CycleRecord; plan: PlanRecord }> {
-    const cycle = await this.readableCycle(cycleId, user);
+    const cycle = await this.access.readableCycle(cycleId, user);
     const owner = ref.kind === 'unit' ? ref.unitCode : cycle.provinceCode;
     const plan = await this.plans.findForUnit(cycleId, owner, ref.kind);
     if (!plan) {
