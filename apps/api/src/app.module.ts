@@ -13,6 +13,7 @@ import { HealthController } from './health/health.controller';
 import { NotificationsModule } from './notifications/notifications.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { UnitStaffModule } from './unit-staff/unit-staff.module';
+import { WebModule } from './web/web.module';
 import { WorkCalendarModule } from './work-calendar/work-calendar.module';
 
 @Module({})
@@ -22,7 +23,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, TemporalModule, AuthModule, CyclesModule, GuidancesModule, PlansModule, UnitStaffModule, AdminModule, ActionLinksModule, NotificationsModule, WorkCalendarModule, ReportsModule],
+      imports: [DatabaseModule, TemporalModule, AuthModule, CyclesModule, GuidancesModule, PlansModule, UnitStaffModule, AdminModule, ActionLinksModule, NotificationsModule, WorkCalendarModule, ReportsModule, WebModule],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: new AppConfig(config) }],
       exports: [AppConfig],

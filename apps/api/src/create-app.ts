@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import cookieParser from 'cookie-parser';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -6,13 +7,17 @@ import type { PlanCycleConfig } from '@plancycle/config';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { jsonBody } from './common/json-body';
+import { WEB_PATHS, webForms } from './web/web-forms';
 import { createValidationPipe } from './common/validation.pipe';
 
 /** The HTTP app, configured but not listening: main.ts listens, tests use it in-process. */
 export async function createApp(config: PlanCycleConfig, options: { logger?: false } = {}): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config), { logger: options.logger ?? ['log', 'warn', 'error'], bodyParser: false });
+  app.use(cookieParser());
+  app.use('/app', webForms());
   app.use(...jsonBody());
-  app.setGlobalPrefix('api');
+  // The API lives under /api; the web app's pages under /app and the front door at / stay outside it.
+  app.setGlobalPrefix('api', { exclude: WEB_PATHS });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();

@@ -5,5 +5,5 @@ import { UnitSettingsController } from './unit-settings.controller';
 import { UnitSettingsService } from './unit-settings.service';
 
 /** What a province admin manages besides cycles: its accounts and its units' plan chain. */
-@Module({ controllers: [AdminUsersController, UnitSettingsController], providers: [AdminUsersService, UnitSettingsService] })
+@Module({ controllers: [AdminUsersController, UnitSettingsController], providers: [AdminUsersService, UnitSettingsService], exports: [AdminUsersService, UnitSettingsService] })
 export class AdminModule {}

@@ -1,9 +1,8 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
-import { UserRepository } from '@plancycle/persistence';
 import { unauthorized } from '../common/api-exception';
 import { IS_PUBLIC, type AuthenticatedUser } from './authenticated-user';
+import { CredentialsService } from './credentials.service';
 
 /**
  * Checks the bearer token, then reloads the user so that a deactivated account or a removed role
@@ -13,8 +12,7 @@ import { IS_PUBLIC, type AuthenticatedUser } from './authenticated-user';
 export class AuthGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
-    @Inject(JwtService) private readonly jwt: JwtService,
-    @Inject(UserRepository) private readonly users: UserRepository,
+    @Inject(CredentialsService) private readonly credentials: CredentialsService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -32,15 +30,8 @@ export class AuthGuard implements CanActivate {
   private async identify(request: { headers: Record<string, string | undefined>; user?: AuthenticatedUser }): Promise<void> {
     const [scheme, token] = String(request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw unauthorized();
-
-    let subject: string;
-    try {
-      subject = (await this.jwt.verifyAsync<{ sub: string }>(token)).sub;
-    } catch {
-      throw unauthorized('Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.');
-    }
-    const user = await this.users.findById(subject);
-    if (!user || !user.active) throw unauthorized('Tài khoản không còn hoạt động.');
-    request.user = { id: user.id, username: user.username, fullName: user.fullName, roles: user.roles } satisfies AuthenticatedUser;
+    const user = await this.credentials.userOf(token);
+    if (!user) throw unauthorized('Phiên đăng nhập không hợp lệ, đã hết hạn, hoặc tài khoản không còn hoạt động. Vui lòng đăng nhập lại.');
+    request.user = user;
   }
 }

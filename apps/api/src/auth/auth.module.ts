@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { CredentialsService } from './credentials.service';
 import { ProvinceAccessService } from './province-access.service';
 
 const TOKEN_LIFETIME = '8h'; // one working day
@@ -17,7 +18,7 @@ const TOKEN_LIFETIME = '8h'; // one working day
     }),
   ],
   controllers: [AuthController],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, ProvinceAccessService],
-  exports: [ProvinceAccessService],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, ProvinceAccessService, CredentialsService],
+  exports: [ProvinceAccessService, CredentialsService],
 })
 export class AuthModule {}

@@ -7,5 +7,6 @@ import { CyclesService } from './cycles.service';
 @Module({
   controllers: [CyclesController],
   providers: [CyclesService, { provide: TaskEscalationRepository, inject: [DataSource], useFactory: (ds: DataSource) => new TaskEscalationRepository(ds) }],
+  exports: [CyclesService],
 })
 export class CyclesModule {}

@@ -2,5 +2,5 @@ import { Module } from '@nestjs/common';
 import { GuidancesController } from './guidances.controller';
 import { GuidancesService } from './guidances.service';
 
-@Module({ controllers: [GuidancesController], providers: [GuidancesService] })
+@Module({ controllers: [GuidancesController], providers: [GuidancesService], exports: [GuidancesService] })
 export class GuidancesModule {}

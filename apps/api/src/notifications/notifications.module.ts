@@ -13,5 +13,6 @@ import { NotificationsService } from './notifications.service';
     { provide: MailSettingsRepository, inject: [DataSource], useFactory: (ds: DataSource) => new MailSettingsRepository(ds) },
     { provide: RecipientRepository, inject: [DataSource], useFactory: (ds: DataSource) => new RecipientRepository(ds) },
   ],
+  exports: [NotificationsService],
 })
 export class NotificationsModule {}

@@ -15,6 +15,6 @@ import { PlansService } from './plans.service';
     { provide: TaskRepository, inject: [DataSource], useFactory: (ds: DataSource) => new TaskRepository(ds) },
     { provide: AuditRepository, inject: [DataSource], useFactory: (ds: DataSource) => new AuditRepository(ds) },
   ],
-  exports: [DecisionGateway, PlanRepository, PlanOpinionRepository, TaskRepository, AuditRepository],
+  exports: [PlansService, DecisionGateway, PlanRepository, PlanOpinionRepository, TaskRepository, AuditRepository],
 })
 export class PlansModule {}

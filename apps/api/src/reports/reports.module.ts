@@ -10,5 +10,6 @@ import { ReportsService } from './reports.service';
   imports: [PlansModule],
   controllers: [ReportsController],
   providers: [ReportsService, { provide: ReportRepository, inject: [DataSource], useFactory: (ds: DataSource) => new ReportRepository(ds) }],
+  exports: [ReportsService, ReportRepository],
 })
 export class ReportsModule {}

@@ -1,4 +1,4 @@
-import { addWorkingDays, deadlineOf, endOfDayInVietnam, isLocalDate, isWorkingDay, nextWorkingDayOnOrAfter, vietnamDateOf, workCalendar } from '..';
+import { addWorkingDays, deadlineOf, endOfDayInVietnam, isLocalDate, isWorkingDay, nextWorkingDayOnOrAfter, vietnamDateOf, workCalendar, workingDaysUntil } from '..';
 
 const tet2026 = ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'];
 const calendar = workCalendar(tet2026, ['2026-02-28']);
@@ -9,6 +9,14 @@ describe('working days', () => {
     expect(isWorkingDay('2026-11-07', calendar)).toBe(false); // Saturday
     expect(isWorkingDay('2026-11-08', calendar)).toBe(false); // Sunday
     expect(isWorkingDay('2026-02-17', calendar)).toBe(false); // Tết
+  });
+
+  it('counts the working days left to a due date, and past it as negative, across Tết', () => {
+    expect(workingDaysUntil('2026-11-09', '2026-11-09', calendar)).toBe(0);
+    expect(workingDaysUntil('2026-11-06', '2026-11-09', calendar)).toBe(1); // Friday to Monday
+    expect(workingDaysUntil('2026-02-13', '2026-02-23', calendar)).toBe(1); // over Tết
+    expect(workingDaysUntil('2026-02-23', '2026-02-13', calendar)).toBe(-1);
+    expect(workingDaysUntil('2026-11-16', '2026-11-09', calendar)).toBe(-5);
   });
 
   it('counts a Saturday worked in exchange (ngày làm bù) as a working day', () => {

@@ -42,3 +42,16 @@ export function addWorkingDays(date: LocalDate, count: number, calendar: WorkCal
 export function deadlineOf(date: LocalDate, calendar: WorkCalendar): Instant {
   return endOfDayInVietnam(nextWorkingDayOnOrAfter(date, calendar));
 }
+
+/**
+ * Working days from `today` to `due`: 0 when due today, 1 when due on the next working day, and
+ * negative once past (−1 on the first working day after it). What an inbox shows as "days left".
+ */
+export function workingDaysUntil(today: LocalDate, due: LocalDate, calendar: WorkCalendar): number {
+  const [from, to, sign] = today <= due ? [today, due, 1] : [due, today, -1];
+  let count = 0;
+  for (let day = addCalendarDays(from, 1); day <= to; day = addCalendarDays(day, 1)) {
+    if (isWorkingDay(day, calendar)) count += 1;
+  }
+  return sign * count;
+}

@@ -15,6 +15,8 @@ export interface TaskRecord {
   cycleId: string;
   planUnitCode: string;
   planUnitName: string;
+  /** The provincial plan is drafted at the coordinator but belongs to the province. */
+  planKind: 'unit' | 'provincial';
   workflowId: string;
   kind: TaskKind;
   /** Anyone holding `assigneeRole` on this unit may act on the task. */

@@ -11,6 +11,7 @@ interface TaskRow {
   cycle_id: string;
   plan_unit_code: string;
   plan_unit_name: string;
+  plan_kind: 'unit' | 'provincial';
   workflow_id: string;
   kind: TaskKind;
   assignee_unit_code: string;
@@ -22,7 +23,7 @@ interface TaskRow {
 }
 
 const SELECT_TASK = `
-  SELECT t.id, t.key, t.plan_id, t.report_id, p.cycle_id, p.unit_code AS plan_unit_code, u.name AS plan_unit_name, t.workflow_id,
+  SELECT t.id, t.key, t.plan_id, t.report_id, p.cycle_id, p.unit_code AS plan_unit_code, u.name AS plan_unit_name, p.kind AS plan_kind, t.workflow_id,
          t.kind, t.assignee_unit_code, t.assignee_role, t.due_at, t.state, t.opened_at, t.closed_at
   FROM tasks t JOIN plans p ON p.id = t.plan_id JOIN org_units u ON u.code = p.unit_code`;
 
@@ -35,6 +36,7 @@ function toRecord(row: TaskRow): TaskRecord {
     cycleId: row.cycle_id,
     planUnitCode: row.plan_unit_code,
     planUnitName: row.plan_unit_name,
+    planKind: row.plan_kind,
     workflowId: row.workflow_id,
     kind: row.kind,
     assigneeUnitCode: row.assignee_unit_code,

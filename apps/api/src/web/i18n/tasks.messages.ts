@@ -1,0 +1,71 @@
+import { defineMessages, type Locale } from './locale';
+
+export const taskText = defineMessages({
+  vi: {
+    title: 'Việc của tôi',
+    intro: 'Các việc đang chờ bạn xử lý, việc gần hạn nhất lên đầu.',
+    empty: 'Không có việc nào đang chờ bạn.',
+    emptyFiltered: 'Không có việc nào khớp bộ lọc.',
+    filterCycle: 'Chu kỳ',
+    filterUnit: 'Đơn vị',
+    filterKind: 'Loại việc',
+    all: 'Tất cả',
+    apply: 'Lọc',
+    clear: 'Bỏ lọc',
+    columnTask: 'Việc',
+    columnUnit: 'Đơn vị',
+    columnCycle: 'Chu kỳ',
+    columnDue: 'Hạn',
+    columnLeft: 'Còn lại',
+    open: 'Mở',
+    dueToday: 'Hết hạn hôm nay',
+    overdue: (days: number) => `Quá hạn ${days} ngày làm việc`,
+    daysLeft: (days: number) => `Còn ${days} ngày làm việc`,
+    count: (shown: number, total: number) => (shown === total ? `${total} việc` : `${shown} / ${total} việc`),
+    kind_draft: 'Soạn kế hoạch',
+    kind_appraise: 'Thẩm định kế hoạch',
+    kind_approve: 'Phê duyệt kế hoạch',
+    kind_amend: 'Điều chỉnh kế hoạch',
+    kind_report: 'Lập báo cáo',
+    kind_review_report: 'Xem xét báo cáo',
+    kind_aggregate: 'Tổng hợp báo cáo của tỉnh',
+    kind_approve_report: 'Phê duyệt báo cáo của tỉnh',
+  },
+  en: {
+    title: 'My tasks',
+    intro: 'Tasks waiting for you, the nearest deadline first.',
+    empty: 'Nothing is waiting for you.',
+    emptyFiltered: 'No task matches the filters.',
+    filterCycle: 'Cycle',
+    filterUnit: 'Unit',
+    filterKind: 'Kind',
+    all: 'All',
+    apply: 'Filter',
+    clear: 'Clear',
+    columnTask: 'Task',
+    columnUnit: 'Unit',
+    columnCycle: 'Cycle',
+    columnDue: 'Due',
+    columnLeft: 'Left',
+    open: 'Open',
+    dueToday: 'Due today',
+    overdue: (days: number) => `${days} working day${days === 1 ? '' : 's'} overdue`,
+    daysLeft: (days: number) => `${days} working day${days === 1 ? '' : 's'} left`,
+    count: (shown: number, total: number) => (shown === total ? `${total} task${total === 1 ? '' : 's'}` : `${shown} of ${total} tasks`),
+    kind_draft: 'Draft the plan',
+    kind_appraise: 'Appraise the plan',
+    kind_approve: 'Approve the plan',
+    kind_amend: 'Amend the plan',
+    kind_report: 'Write the report',
+    kind_review_report: 'Review the report',
+    kind_aggregate: 'Aggregate the province’s report',
+    kind_approve_report: 'Approve the province’s report',
+  },
+});
+
+export const TASK_KINDS = ['draft', 'appraise', 'approve', 'amend', 'report', 'review_report', 'aggregate', 'approve_report'] as const;
+
+export function taskKindLabel(kind: string, locale: Locale): string {
+  const text = taskText(locale) as unknown as Record<string, string>;
+  return text[`kind_${kind}`] ?? kind;
+}
