@@ -1,16 +1,16 @@
 import { Module } from '@nestjs/common';
-import { AdminModule } from '../admin/admin.module';
-import { CyclesModule } from '../cycles/cycles.module';
-import { GuidancesModule } from '../guidances/guidances.module';
 import { PlansModule } from '../plans/plans.module';
-import { ReportsModule } from '../reports/reports.module';
+import { AdminPagesModule } from './admin/admin-pages.module';
 import { AssetsController, WebAssets } from './assets/assets.controller';
+import { DashboardPagesModule } from './dashboard/dashboard-pages.module';
 import { InboxController } from './inbox/inbox.controller';
+import { PlanPagesModule } from './plan/plan-pages.module';
+import { ReportsPagesModule } from './reports/reports-pages.module';
 import { FrontDoorController, SessionController } from './session/session.controller';
 
-/** The web app in Vietnamese (and English): pages over the same services as the API. */
+/** The web app in Vietnamese (and English): pages over the same services as the API, one module per area. */
 @Module({
-  imports: [PlansModule, CyclesModule, ReportsModule, GuidancesModule, AdminModule],
+  imports: [PlansModule, PlanPagesModule, ReportsPagesModule, DashboardPagesModule, AdminPagesModule],
   controllers: [FrontDoorController, SessionController, AssetsController, InboxController],
   providers: [WebAssets],
 })

@@ -2,7 +2,7 @@ import { Get, Inject, Injectable, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Anonymous, WebController } from '../session/web-context';
 
@@ -13,7 +13,8 @@ interface Asset {
 
 const CLIENT_ENTRY = join(__dirname, '../client/main.ts');
 const CLIENT_TSCONFIG = join(__dirname, '../client/tsconfig.json');
-const STYLESHEET = join(__dirname, 'app.css');
+/** app.css first, then each area's own stylesheet (dashboard.css, …), served as one file. */
+const STYLES_DIR = __dirname;
 
 /**
  * The page script, bundled from TypeScript once per process by esbuild (a dependency installed with
@@ -41,7 +42,10 @@ export class WebAssets {
   }
 
   stylesAsset(): Promise<Asset> {
-    return (this.styles ??= readFile(STYLESHEET, 'utf8').then(asset));
+    return (this.styles ??= (async () => {
+      const files = (await readdir(STYLES_DIR)).filter((name) => name.endsWith('.css')).sort((a, b) => (a === 'app.css' ? -1 : b === 'app.css' ? 1 : a.localeCompare(b)));
+      return asset((await Promise.all(files.map((name) => readFile(join(STYLES_DIR, name), 'utf8')))).join('\n'));
+    })());
   }
 }
 
