@@ -1,3 +1,4 @@
+export { CHROMIUM_ARGS, ensureChromium } from './chromium';
 export { PLANCYCLE_SEARCH_ATTRIBUTES } from './search-attributes';
 export {
   ensureTemporalCli,

@@ -23,6 +23,8 @@ export interface TestStack {
   client: Client;
   mail: DevSmtpServer;
   http: () => ReturnType<typeof request>;
+  /** `http://127.0.0.1:<port>` when started with `listen: true`. */
+  baseUrl: string | null;
   login(username: string, password?: string): Promise<string>;
   stop(): Promise<void>;
 }
@@ -39,6 +41,8 @@ export interface TestStackOptions {
   api?: boolean;
   /** false: no in-process worker, for a test that runs the worker as a process it can kill. */
   worker?: boolean;
+  /** true: the API also listens on a loopback port, for a real browser (see `baseUrl`). */
+  listen?: boolean;
 }
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
@@ -102,10 +106,18 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
 
     let app: INestApplication | null = null;
+    let baseUrl: string | null = null;
     if (options.api !== false) {
       app = await createApp(config, { logger: false });
       releases.push(() => app!.close());
       await app.init();
+      if (options.listen) {
+        await app.listen(0, '127.0.0.1');
+        const { port } = app.getHttpServer().address() as { port: number };
+        baseUrl = `http://127.0.0.1:${port}`;
+        // Links in mail and pages point where the browser can follow them.
+        config.api.publicUrl = baseUrl;
+      }
     }
     const http = () => {
       if (!app) throw new Error('This test stack was started without the API.');
@@ -118,6 +130,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       client,
       mail,
       http,
+      baseUrl,
       async login(username, password = 'plancycle') {
         const response = await http().post('/api/auth/login').send({ username, password }).expect(200);
         return response.body.accessToken as string;

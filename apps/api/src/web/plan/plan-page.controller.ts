@@ -1,0 +1,175 @@
+import { Body, Get, HttpException, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { missingAssignments, type Role } from '@plancycle/domain';
+import { GuidanceRepository, OrgUnitRepository, PlanRepository } from '@plancycle/persistence';
+import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { ProvinceAccessService } from '../../auth/province-access.service';
+import { badRequest, notFound } from '../../common/api-exception';
+import type { PlanDecisionDto } from '../../plans/dtos/plan-decision.dto';
+import { PlansService, type PlanRef } from '../../plans/plans.service';
+import { planText } from '../i18n/plan.messages';
+import { Web, WebController, type WebContext } from '../session/web-context';
+import { itemsOfRows, rowsOfForm } from './plan-form';
+import { comparePage, planBasePath, planPage, type PlanPageModel } from './plan-page.view';
+
+type Form = Record<string, unknown>;
+
+/** Buttons of the decision form, and the plan decision each one sends. */
+const DECISIONS: Record<string, (version: number, comments: string) => PlanDecisionDto> = {
+  agree: (version, comments) => ({ action: 'appraise', opinion: 'agree', version, comments }),
+  'return-appraisal': (version, comments) => ({ action: 'appraise', opinion: 'return', version, comments }),
+  approve: (version, comments) => ({ action: 'approve', version, comments }),
+  return: (version, comments) => ({ action: 'return', version, comments }),
+  amend: () => ({ action: 'amend' }),
+};
+
+/**
+ * A plan's page for everyone in its province: the appendix table (an editable grid for its drafter),
+ * the versions side by side, every round's opinions in place, the history, and the form for the
+ * decision waiting on the person looking. Decisions go through the same service as the API.
+ */
+@WebController('cycles/:cycleId')
+export class PlanPageController {
+  constructor(
+    @Inject(PlansService) private readonly plans: PlansService,
+    @Inject(ProvinceAccessService) private readonly access: ProvinceAccessService,
+    @Inject(OrgUnitRepository) private readonly orgUnits: OrgUnitRepository,
+    @Inject(GuidanceRepository) private readonly guidances: GuidanceRepository,
+    @Inject(PlanRepository) private readonly planRecords: PlanRepository,
+  ) {}
+
+  @Get('units/:unitCode/plan')
+  async unitPlan(@Web() context: WebContext, @Param('cycleId') cycleId: string, @Param('unitCode') unitCode: string, @Query() query: Form, @Res() response: Response) {
+    await this.show(context, cycleId, { kind: 'unit', unitCode }, query, response);
+  }
+
+  @Get('provincial-plan')
+  async provincialPlan(@Web() context: WebContext, @Param('cycleId') cycleId: string, @Query() query: Form, @Res() response: Response) {
+    await this.show(context, cycleId, { kind: 'provincial' }, query, response);
+  }
+
+  @Post('units/:unitCode/plan/draft')
+  async saveUnitDraft(@Web() context: WebContext, @Param('cycleId') cycleId: string, @Param('unitCode') unitCode: string, @Body() form: Form, @Res() response: Response) {
+    await this.saveDraft(context, cycleId, { kind: 'unit', unitCode }, form, response);
+  }
+
+  @Post('provincial-plan/draft')
+  async saveProvincialDraft(@Web() context: WebContext, @Param('cycleId') cycleId: string, @Body() form: Form, @Res() response: Response) {
+    await this.saveDraft(context, cycleId, { kind: 'provincial' }, form, response);
+  }
+
+  @Post('units/:unitCode/plan/decisions')
+  async decideUnit(@Web() context: WebContext, @Param('cycleId') cycleId: string, @Param('unitCode') unitCode: string, @Body() form: Form, @Res() response: Response) {
+    await this.decide(context, cycleId, { kind: 'unit', unitCode }, form, response);
+  }
+
+  @Post('provincial-plan/decisions')
+  async decideProvincial(@Web() context: WebContext, @Param('cycleId') cycleId: string, @Body() form: Form, @Res() response: Response) {
+    await this.decide(context, cycleId, { kind: 'provincial' }, form, response);
+  }
+
+  @Get('units/:unitCode/plan/compare')
+  async compareUnit(@Web() context: WebContext, @Param('cycleId') cycleId: string, @Param('unitCode') unitCode: string, @Query() query: Form, @Res() response: Response) {
+    await this.compare(context, cycleId, { kind: 'unit', unitCode }, query, response);
+  }
+
+  @Get('provincial-plan/compare')
+  async compareProvincial(@Web() context: WebContext, @Param('cycleId') cycleId: string, @Query() query: Form, @Res() response: Response) {
+    await this.compare(context, cycleId, { kind: 'provincial' }, query, response);
+  }
+
+  private async show(context: WebContext, cycleId: string, ref: PlanRef, query: Form, response: Response): Promise<void> {
+    const model = await this.model(context.user, cycleId, ref);
+    const requested = Number(query.version);
+    if (Number.isInteger(requested) && model.versions.some((version) => version.version === requested)) model.shownVersion = requested;
+    model.done = typeof query.done === 'string' ? query.done : null;
+    response.type('html').send(planPage(context, model));
+  }
+
+  /** Saves the grid (and submits it when asked); a refusal shows the officer's rows again with every problem. */
+  private async saveDraft(context: WebContext, cycleId: string, ref: PlanRef, form: Form, response: Response): Promise<void> {
+    const text = planText(context.locale);
+    const model = await this.model(context.user, cycleId, ref);
+    const rows = rowsOfForm(form);
+    const { items, problems } = itemsOfRows(rows, model.cycle.year, { budget: text.invalidBudget, timeFrame: text.invalidTimeFrame });
+    const version = Number(form.version);
+    const again = (status: number, messages: string[]) => response.status(status).type('html').send(planPage(context, { ...model, failedDraft: { rows, problems: messages } }));
+    if (problems.length > 0) return void again(400, problems.map((problem) => `${problem.row}: ${problem.message}`));
+    try {
+      await this.plans.saveDraft(cycleId, ref, { version, items }, context.user);
+      if (form.intent === 'submit') await this.plans.decide(cycleId, ref, { action: 'submit', version }, context.user);
+    } catch (error) {
+      if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
+      return void again(error.getStatus(), problemsOf(error));
+    }
+    response.redirect(303, `${planBasePath(model)}?done=${form.intent === 'submit' ? 'submitted' : 'saved'}`);
+  }
+
+  private async decide(context: WebContext, cycleId: string, ref: PlanRef, form: Form, response: Response): Promise<void> {
+    const toDecision = typeof form.action === 'string' ? DECISIONS[form.action] : undefined;
+    if (!toDecision) throw badRequest('WEB_DECISION_INVALID', 'Thao tác không hợp lệ.');
+    const version = Number(form.version);
+    const comments = typeof form.comments === 'string' ? form.comments.trim() : '';
+    try {
+      await this.plans.decide(cycleId, ref, toDecision(version, comments), context.user);
+    } catch (error) {
+      if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
+      const model = await this.model(context.user, cycleId, ref);
+      const body = error.getResponse() as { code?: string; message?: string };
+      return void response.status(error.getStatus()).type('html').send(planPage(context, { ...model, refusal: { code: body.code ?? 'REFUSED', message: body.message ?? error.message } }));
+    }
+    const model = await this.model(context.user, cycleId, ref);
+    response.redirect(303, `${planBasePath(model)}?done=${form.action === 'amend' ? 'amended' : 'decided'}`);
+  }
+
+  private async compare(context: WebContext, cycleId: string, ref: PlanRef, query: Form, response: Response): Promise<void> {
+    const model = await this.model(context.user, cycleId, ref);
+    const from = model.versions.find((version) => version.version === Number(query.from));
+    const to = model.versions.find((version) => version.version === Number(query.to));
+    if (!from || !to) throw notFound('WEB_VERSION_NOT_FOUND', 'Không có phiên bản được chọn để so sánh.');
+    response.type('html').send(comparePage(context, model, from, to));
+  }
+
+  private async model(user: AuthenticatedUser, cycleId: string, ref: PlanRef): Promise<PlanPageModel> {
+    const view = await this.plans.view(cycleId, ref, user);
+    const cycle = await this.access.readableCycle(cycleId, user);
+    const [units, guidances] = await Promise.all([this.orgUnits.listProvinceUnits(cycle.provinceCode), this.guidances.listForProvince(cycle.provinceCode, cycle.year)]);
+    const drafterCode = ref.kind === 'unit' ? ref.unitCode : (units.find((unit) => unit.kind === 'coordinator')?.code ?? cycle.provinceCode);
+    const holds = (role: Role, unitCode: string) => user.roles.some((held) => held.role === role && held.unitCode === unitCode);
+    const drafts = holds('officer', drafterCode) || holds('leader_in_charge', drafterCode);
+    const task = view.openTask;
+    const assigned = task !== null && holds(task.assigneeRole, task.assigneeUnitCode);
+    return {
+      cycle,
+      plan: view.plan,
+      versions: view.versions,
+      opinions: view.opinions,
+      openTask: task,
+      audit: view.audit,
+      units,
+      drafterCode,
+      focusTasks: guidances[0]?.focusTasks ?? [],
+      assignments: ref.kind === 'unit' ? await this.assignments(cycle.id, cycle.provinceCode, ref.unitCode) : [],
+      can: {
+        edit: view.plan.stage === 'drafting' && drafts,
+        appraise: view.plan.stage === 'appraisal' && assigned && task?.kind === 'appraise',
+        approve: view.plan.stage === 'approval' && assigned && task?.kind === 'approve',
+        amend: view.plan.stage === 'issued' && drafts,
+      },
+      shownVersion: view.plan.latestVersion,
+    };
+  }
+
+  /** The provincial plan's rows that give this unit a part: what its own rows should carry out. */
+  private async assignments(cycleId: string, provinceCode: string, unitCode: string) {
+    const provincial = await this.planRecords.findForUnit(cycleId, provinceCode, 'provincial');
+    const inForce = provincial?.versionInForce ? await this.planRecords.findVersion(provincial.id, provincial.versionInForce) : null;
+    return missingAssignments(unitCode, inForce?.items ?? [], []);
+  }
+}
+
+/** Every problem the service named (the domain lists them all), or its one message. */
+function problemsOf(error: HttpException): string[] {
+  const body = error.getResponse() as { message?: string; details?: { problems?: Array<{ message: string }> } };
+  return body.details?.problems?.map((problem) => problem.message) ?? [body.message ?? error.message];
+}
