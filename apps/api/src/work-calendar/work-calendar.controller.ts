@@ -1,9 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { validateYearDays, FIRST_CYCLE_YEAR, LAST_CYCLE_YEAR, type YearDay } from '@plancycle/domain';
-import { WorkCalendarRepository } from '@plancycle/persistence';
 import { CurrentUser, type AuthenticatedUser } from '../auth/authenticated-user';
-import { badRequest, forbidden } from '../common/api-exception';
+import { WorkCalendarService } from './work-calendar.service';
 
 /**
  * The days off and make-up working days of a year: nationwide (the government fixes Tết's five
@@ -13,12 +11,12 @@ import { badRequest, forbidden } from '../common/api-exception';
 @ApiBearerAuth()
 @Controller('work-calendar/:year')
 export class WorkCalendarController {
-  constructor(@Inject(WorkCalendarRepository) private readonly days: WorkCalendarRepository) {}
+  constructor(@Inject(WorkCalendarService) private readonly days: WorkCalendarService) {}
 
   @Get()
   @ApiOperation({ summary: 'Ngày nghỉ lễ, Tết và ngày làm bù của một năm (source: baseline = theo thư viện, admin = do quản trị viên đặt)' })
   list(@Param('year') year: string) {
-    return this.days.listYear(checkedYear(year));
+    return this.days.list(year);
   }
 
   @Put()
@@ -39,19 +37,6 @@ export class WorkCalendarController {
   @ApiResponse({ status: 400, description: 'Ngày sai, trùng, ngày nghỉ rơi vào cuối tuần, ngày làm bù rơi vào ngày thường (WORK_CALENDAR_*); không ghi gì' })
   @ApiResponse({ status: 403, description: 'Không phải quản trị viên (AUTH_FORBIDDEN)' })
   replace(@Param('year') yearText: string, @Body() body: { days?: unknown }, @CurrentUser() user: AuthenticatedUser) {
-    // Days off are the nation's: any province's admin may set them (one deployment serves one country).
-    if (!user.roles.some((role) => role.role === 'admin')) throw forbidden('Chỉ quản trị viên mới được đặt ngày nghỉ, ngày làm bù.');
-    const year = checkedYear(yearText);
-    const problems = validateYearDays(year, body?.days);
-    if (problems.length > 0) throw badRequest(problems[0].code, problems[0].message, { problems });
-    return this.days.replaceYear(year, body.days as YearDay[]);
+    return this.days.replace(yearText, body?.days, user);
   }
-}
-
-function checkedYear(text: string): number {
-  const year = Number(text);
-  if (!/^\d{4}$/.test(text) || year < FIRST_CYCLE_YEAR || year > LAST_CYCLE_YEAR) {
-    throw badRequest('WORK_CALENDAR_YEAR_INVALID', `Năm phải là số nguyên từ ${FIRST_CYCLE_YEAR} đến ${LAST_CYCLE_YEAR}.`);
-  }
-  return year;
 }
