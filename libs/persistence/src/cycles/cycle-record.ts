@@ -1,4 +1,4 @@
-import type { CycleCalendar, CycleStage, Instant, OrgUnitKind, UnitStage } from '@plancycle/domain';
+import type { CycleCalendar, CycleStage, Instant, LocalDate, OrgUnitKind, PlanStage, UnitStage } from '@plancycle/domain';
 
 export interface CycleUnitRecord {
   unitCode: string;
@@ -24,6 +24,32 @@ export interface CycleRecord {
   closedAt: Instant | null;
   /** Ordered by unit code. */
   units: CycleUnitRecord[];
+}
+
+/** A line of the list of cycles. */
+export interface CycleSummaryRecord {
+  id: string;
+  provinceCode: string;
+  provinceName: string;
+  year: number;
+  stage: CycleStage;
+  unitCount: number;
+  /** Units with a version of their plan in force. */
+  issuedCount: number;
+}
+
+/** One participant of a cycle and where its own plan is; the plan fields are null before it opens. */
+export interface CycleUnitStatusRecord {
+  unitCode: string;
+  unitName: string;
+  kind: OrgUnitKind;
+  unitStage: UnitStage;
+  planStage: PlanStage | null;
+  versionInForce: number | null;
+  latestVersion: number | null;
+  /** Of the version in force. */
+  documentNumber: string | null;
+  issuedOn: LocalDate | null;
 }
 
 /** The writes are declared in the domain, shared with the workflows that make them. */

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { CycleCalendar, CycleStage, OrgUnitKind, UnitStage } from '@plancycle/domain';
-import type { CycleRecord, RecordCycleInput, RecordCycleStartedInput, RecordUnitInput } from './cycle-record';
+import type { CycleCalendar, CycleStage, LocalDate, OrgUnitKind, PlanStage, UnitStage } from '@plancycle/domain';
+import type { CycleRecord, CycleSummaryRecord, CycleUnitStatusRecord, RecordCycleInput, RecordCycleStartedInput, RecordUnitInput } from './cycle-record';
 
 /** The stage after which a cycle is over; its row then gets `closed_at`. */
 const CLOSED: CycleStage = 'closed';
@@ -121,6 +121,69 @@ export class CycleRepository {
       }
       return applied;
     });
+  }
+
+  /** The cycles of these provinces, newest year first, with how many units take part and have a plan in force. */
+  async listForProvinces(provinceCodes: readonly string[]): Promise<CycleSummaryRecord[]> {
+    if (provinceCodes.length === 0) return [];
+    const rows = (await this.db.query(
+      `SELECT c.id, c.province_code, p.name AS province_name, c.year, c.stage,
+              (SELECT count(*) FROM cycle_units cu WHERE cu.cycle_id = c.id)::int AS unit_count,
+              (SELECT count(*) FROM plans pl WHERE pl.cycle_id = c.id AND pl.kind = 'unit' AND pl.version_in_force IS NOT NULL)::int AS issued_count
+       FROM cycles c JOIN org_units p ON p.code = c.province_code
+       WHERE c.province_code = ANY ($1::text[])
+       ORDER BY c.year DESC, p.name`,
+      [provinceCodes],
+    )) as Array<{ id: string; province_code: string; province_name: string; year: number; stage: CycleStage; unit_count: number; issued_count: number }>;
+    return rows.map((row) => ({
+      id: row.id,
+      provinceCode: row.province_code,
+      provinceName: row.province_name,
+      year: row.year,
+      stage: row.stage,
+      unitCount: row.unit_count,
+      issuedCount: row.issued_count,
+    }));
+  }
+
+  /**
+   * Every participant with its own plan's stage, newest version and the number of the version in
+   * force, in one query: a dashboard of 40 units must not ask 40 times.
+   */
+  async listUnitStatuses(cycleId: string): Promise<CycleUnitStatusRecord[]> {
+    const rows = (await this.db.query(
+      `SELECT cu.unit_code, u.name AS unit_name, u.kind, cu.stage AS unit_stage, p.stage AS plan_stage, p.version_in_force,
+              (SELECT max(v.version) FROM plan_versions v WHERE v.plan_id = p.id) AS latest_version,
+              f.document_number, to_char(f.issued_on, 'YYYY-MM-DD') AS issued_on
+       FROM cycle_units cu
+       JOIN org_units u ON u.code = cu.unit_code
+       LEFT JOIN plans p ON p.cycle_id = cu.cycle_id AND p.unit_code = cu.unit_code AND p.kind = 'unit'
+       LEFT JOIN plan_versions f ON f.plan_id = p.id AND f.version = p.version_in_force
+       WHERE cu.cycle_id = $1
+       ORDER BY cu.unit_code COLLATE "C"`,
+      [cycleId],
+    )) as Array<{
+      unit_code: string;
+      unit_name: string;
+      kind: OrgUnitKind;
+      unit_stage: UnitStage;
+      plan_stage: PlanStage | null;
+      version_in_force: number | null;
+      latest_version: number | null;
+      document_number: string | null;
+      issued_on: LocalDate | null;
+    }>;
+    return rows.map((row) => ({
+      unitCode: row.unit_code,
+      unitName: row.unit_name,
+      kind: row.kind,
+      unitStage: row.unit_stage,
+      planStage: row.plan_stage,
+      versionInForce: row.version_in_force,
+      latestVersion: row.latest_version,
+      documentNumber: row.document_number,
+      issuedOn: row.issued_on,
+    }));
   }
 
   private async findOne(sql: string, parameters: unknown[]): Promise<CycleRecord | null> {

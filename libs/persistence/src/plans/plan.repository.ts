@@ -56,6 +56,28 @@ export class PlanRepository {
     return rows.map(toPlanRecord);
   }
 
+  /**
+   * The budget of the units' plans in force, summed per focus task of the guidance (null: rows
+   * serving none). A row serving two focus tasks counts in both, as it serves each in full.
+   */
+  async budgetByFocusTask(cycleId: string): Promise<Array<{ focusTaskNumber: number | null; budget: number; items: number }>> {
+    const rows = (await this.db.query(
+      `SELECT task.number::int AS focus_task_number, sum((item ->> 'budget')::bigint) AS budget, count(*)::int AS items
+       FROM plans p
+       JOIN plan_versions v ON v.plan_id = p.id AND v.version = p.version_in_force
+       CROSS JOIN LATERAL jsonb_array_elements(v.items) AS item
+       LEFT JOIN LATERAL jsonb_array_elements_text(
+         CASE WHEN jsonb_typeof(item -> 'focusTaskNumbers') = 'array' AND jsonb_array_length(item -> 'focusTaskNumbers') > 0 THEN item -> 'focusTaskNumbers' END
+       ) AS task (number) ON true
+       WHERE p.cycle_id = $1 AND p.kind = 'unit' AND jsonb_typeof(item -> 'budget') = 'number'
+       GROUP BY task.number::int
+       ORDER BY task.number::int NULLS LAST`,
+      [cycleId],
+    )) as Array<{ focus_task_number: number | null; budget: string; items: number }>;
+    // A bigint sum comes back as text; VND totals stay far below 2^53.
+    return rows.map((row) => ({ focusTaskNumber: row.focus_task_number, budget: Number(row.budget), items: row.items }));
+  }
+
   async findVersion(planId: string, version: number): Promise<PlanVersionRecord | null> {
     if (!isUuid(planId)) return null;
     const [row] = (await this.db.query(`${SELECT_PLAN_VERSION} WHERE plan_id = $1 AND version = $2`, [planId, version])) as PlanVersionRow[];

@@ -25,6 +25,9 @@ export interface ReportRecord {
   sentAt: Instant | null;
 }
 
+/** A report's stage and dates only. */
+export type ReportStateRecord = Pick<ReportRecord, 'id' | 'unitCode' | 'kind' | 'quarter' | 'stage' | 'dueAt' | 'submittedAt' | 'acceptedAt'>;
+
 export type OpenReportInput = Pick<ReportRecord, 'workflowId' | 'cycleId' | 'unitCode' | 'planId' | 'planVersion' | 'kind' | 'quarter' | 'title' | 'content' | 'aggregate' | 'dueAt'>;
 
 interface Row {
@@ -127,6 +130,29 @@ export class ReportRepository {
       [cycleId, unitCode ?? null],
     )) as Row[];
     return rows.map(toRecord);
+  }
+
+  /**
+   * Where each unit's quarterly and annual reports of a cycle are, without their content: what a
+   * dashboard of every unit needs, in one query. Oldest first, so a later one of a unit wins.
+   */
+  async listStatesForCycle(cycleId: string): Promise<ReportStateRecord[]> {
+    const rows = (await this.db.query(
+      `SELECT id, unit_code, kind, quarter, stage, due_at, submitted_at, accepted_at
+       FROM reports WHERE cycle_id = $1 AND kind IN ('quarterly', 'annual')
+       ORDER BY created_at, id`,
+      [cycleId],
+    )) as Array<Pick<Row, 'id' | 'unit_code' | 'kind' | 'quarter' | 'stage' | 'due_at' | 'submitted_at' | 'accepted_at'>>;
+    return rows.map((row) => ({
+      id: row.id,
+      unitCode: row.unit_code,
+      kind: row.kind,
+      quarter: row.quarter,
+      stage: row.stage,
+      dueAt: row.due_at.toISOString(),
+      submittedAt: iso(row.submitted_at),
+      acceptedAt: iso(row.accepted_at),
+    }));
   }
 
   /** Saves what the writer wrote; false when the report is no longer being written. */

@@ -104,6 +104,16 @@ export class TaskRepository {
     return count;
   }
 
+  /** How many tasks of a cycle (its plans and their reports) are still open after their due date. */
+  async countOverdueForCycle(cycleId: string, at: Date = new Date()): Promise<number> {
+    const [row] = (await this.db.query(
+      `SELECT count(*)::int AS overdue FROM tasks t JOIN plans p ON p.id = t.plan_id
+       WHERE p.cycle_id = $1 AND t.state = 'open' AND t.due_at < $2`,
+      [cycleId, at],
+    )) as Array<{ overdue: number }>;
+    return row?.overdue ?? 0;
+  }
+
   /** The inbox of someone holding roles on these units: their open tasks, soonest due first. */
   async listOpenForUnits(unitCodes: readonly string[]): Promise<TaskRecord[]> {
     if (unitCodes.length === 0) return [];

@@ -3,7 +3,9 @@
  * looks for its own marker in the page and does nothing where the marker is absent.
  */
 import { enhancePlanEditor } from './plan-editor';
+import { followCycleProgress } from './dashboard-live';
 
 document.addEventListener('DOMContentLoaded', () => {
   document.querySelectorAll<HTMLElement>('[data-plan-editor]').forEach(enhancePlanEditor);
+  document.querySelectorAll<HTMLElement>('[data-live-progress]').forEach(followCycleProgress);
 });
