@@ -80,6 +80,26 @@ export class AuditRepository {
     return row ? toRecord(row) : null;
   }
 
+  /**
+   * One report's decisions (submit, return with its reasons, accept) and, for the provincial report,
+   * its sending, in the order they were appended. Events are about plans and every report of a unit
+   * shares its plan; what ties a decision to its report is the report's task it closed: the activity
+   * closes that task and appends the event in one transaction, so both carry the transaction's now().
+   */
+  async listForReport(report: { id: string; planId: string; workflowId: string }): Promise<AuditEventRecord[]> {
+    if (!isUuid(report.id) || !isUuid(report.planId)) return [];
+    const rows = (await this.db.query(
+      `${SELECT_EVENT}
+       WHERE e.plan_id = $1
+         AND ((e.action IN ('report_submit', 'report_return', 'report_accept')
+               AND EXISTS (SELECT 1 FROM tasks t WHERE t.report_id = $2 AND t.closed_at = e.at))
+              OR e.request_id = $3)
+       ORDER BY e.id`,
+      [report.planId, report.id, `${report.workflowId}/sent`],
+    )) as AuditEventRow[];
+    return rows.map(toRecord);
+  }
+
   /** Every event of the cycle and its plans, in the order they were appended. */
   async listForCycle(cycleId: string): Promise<AuditEventRecord[]> {
     const rows = (await this.db.query(`${SELECT_EVENT} WHERE e.cycle_id = $1 ORDER BY e.id`, [cycleId])) as AuditEventRow[];

@@ -11,3 +11,4 @@ export function taskPath(task: { reportId: string | null; cycleId: string; planU
   if (task.reportId) return reportPath(task.reportId);
   return planPath(task.cycleId, task.planKind === 'provincial' ? null : task.planUnitCode);
 }
+export const reportsListPath = (cycleId: string) => `/app/cycles/${segment(cycleId)}/reports`;
