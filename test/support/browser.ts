@@ -60,5 +60,5 @@ export function sidewaysOverflow(page: Page): Promise<number> {
 }
 
 export function hasFocus(locator: Locator): Promise<boolean> {
-  return locator.evaluate('(element) => element === document.activeElement') as Promise<boolean>;
+  return locator.evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
 }

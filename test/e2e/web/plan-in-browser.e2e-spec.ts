@@ -48,6 +48,17 @@ describe('a unit’s plan from draft to issued, in the browser', () => {
 
   const stage = () => page.locator('#plan-stage').innerText();
 
+  it('shows the coordinator every unit drafting on the cycle dashboard', async () => {
+    await signInWithKeyboard(page, base, 'dieuphoi.gl');
+    await page.getByRole('link', { name: 'Chu kỳ', exact: true }).click();
+    await page.locator(`main a[href="/app/cycles/${CYCLE}"]`).first().click();
+    await page.waitForURL(`${base}/app/cycles/${CYCLE}`);
+    await expect(page.locator(`#unit-status tr[data-unit="${IA_DOM}"]`).getAttribute('data-stage')).resolves.toBe('drafting');
+    await expect(page.locator('#stat-issued').innerText()).resolves.toBe('0');
+    await screenshot(page, '00-dashboard-before');
+    await signOut(page);
+  });
+
   it('signs the officer in with the keyboard and shows the drafting task in the inbox', async () => {
     await signInWithKeyboard(page, base, 'canbo.iadom');
     const task = page.locator('#tasks tr[data-task-kind="draft"]');
@@ -145,6 +156,17 @@ describe('a unit’s plan from draft to issued, in the browser', () => {
     const history = await page.locator('#history li').allInnerTexts();
     expect(history.filter((line) => line.includes('appraise'))).toHaveLength(2);
     await screenshot(page, '05-plan-issued');
+    await signOut(page);
+  });
+
+  it('shows the plan issued on the coordinator’s dashboard', async () => {
+    await signInWithKeyboard(page, base, 'dieuphoi.gl');
+    await page.goto(`${base}/app/cycles/${CYCLE}`);
+    const row = page.locator(`#unit-status tr[data-unit="${IA_DOM}"]`);
+    await expect(row.getAttribute('data-stage')).resolves.toBe('issued');
+    await expect(row.innerText()).resolves.toMatch(/\d{2}\/KH-UBND/);
+    await expect(page.locator('#stat-issued').innerText()).resolves.toBe('1');
+    await screenshot(page, '08-dashboard-after');
     await signOut(page);
   });
 
