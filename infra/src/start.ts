@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DevSmtpServer, startDevMailboxPage } from '@plancycle/mail';
 import { createDataSource, migrate, seedDemo } from '@plancycle/persistence';
+import { IA_DOM, prepareDemoCycle } from './demo-cycle';
 import { resolvePostgres } from './postgres';
 import { ensureTemporalCli, startTemporalDevServer } from './temporal-dev-server';
 
@@ -98,11 +99,14 @@ async function main(): Promise<void> {
     const api = runApp('api', 'apps/api/src/main.ts', env, onCrash);
     await track(() => stopChild(api));
     await waitForHealth(`http://127.0.0.1:${API_PORT}/api/health`);
+    // Next year's demo cycle, up to the units drafting, so the browser has a plan to take to issued.
+    const demoCycle = demo ? await prepareDemoCycle().catch((error: unknown) => (console.warn(`Không chuẩn bị được chu kỳ demo / demo cycle not prepared: ${(error as Error).message}`), null)) : null;
 
     console.log(
       [
         '',
         'PlanCycle đã chạy / PlanCycle is up:',
+        `  Ứng dụng web / web app:   http://127.0.0.1:${API_PORT}/app`,
         `  API và tài liệu OpenAPI:  http://127.0.0.1:${API_PORT}/api/docs`,
         temporalUi && `  Temporal UI:              ${temporalUi}`,
         mailbox && `  Hộp thư phát triển:       ${mailbox}`,
@@ -115,7 +119,13 @@ async function main(): Promise<void> {
             ]
           : ['Không nạp dữ liệu demo vào DATABASE_URL (đặt PLANCYCLE_DEMO=1 nếu muốn) / no demo data loaded into DATABASE_URL.']),
         '',
-        'Bắt đầu chu kỳ / start a cycle: log in at /api/docs (POST /api/auth/login), Authorize, then POST /api/cycles {"provinceCode":"GL","year":2027}',
+        ...(demoCycle
+          ? [
+              `Chu kỳ demo ${demoCycle.cycle}: kế hoạch của tỉnh đã ban hành, các đơn vị đang soạn kế hoạch. Trong trình duyệt / in the browser:`,
+              `  canbo.iadom soạn và trình → thamdinh.ducco thẩm định → pheduyet.ducco phê duyệt → dieuphoi.gl xem bảng theo dõi`,
+              `  http://127.0.0.1:${API_PORT}/app/cycles/${demoCycle.cycle}/units/${IA_DOM}/plan`,
+            ]
+          : []),
         'Ctrl+C để dừng / to stop.',
       ]
         .filter(Boolean)
