@@ -9,6 +9,7 @@ import { actionLinksOf } from '../support/mail-links';
 import { borderConferenceItem } from '../support/plan-fixtures';
 import { issueProvincialPlan } from '../support/provincial-plan';
 import { requestsAs, startTestStack, type TestStack } from '../support/stack';
+import { signInToWeb } from '../support/web';
 
 // The Temporal server is shared by the whole run: this file owns GL's year YEAR.
 const YEAR = new Date().getFullYear() + 45;
@@ -89,6 +90,8 @@ describe('email tasks: deciding from a link in the message', () => {
     const page = await open(appraiserV2.agree!.path).expect(200);
     expect(page.text).toContain('Xác nhận đồng ý');
     expect(page.headers['referrer-policy']).toBe('no-referrer');
+    // Anything the link does not offer is one click away, on the plan's page in the web app.
+    expect(page.text).toContain(`/app/cycles/${CYCLE}/units/GL.DUCCO.IADOM/plan`);
     expect((await plan()).plan.stage).toBe('appraisal');
     await confirm(appraiserV2.agree!.path).expect(200);
     expect((await plan()).plan.stage).toBe('approval');
@@ -141,6 +144,10 @@ describe('email tasks: deciding from a link in the message', () => {
     it('a token of another user, opened while someone else is signed in', async () => {
       const signedIn = await stack.http().post(approverV2.return!.path).set('Authorization', `Bearer ${tokens['canbo.iadom']}`).type('form').send({ comments: 'x' });
       expect([signedIn.status, codeOf(signedIn.text)]).toEqual([403, 'LINK_OTHER_USER']);
+      // Signed in to the web app instead: its session cookie tells the same.
+      const web = await signInToWeb(stack, 'canbo.iadom');
+      const opened = await web.get(approverV2.return!.path);
+      expect([opened.status, codeOf(opened.text)]).toEqual([403, 'LINK_OTHER_USER']);
     });
 
     it('a token for an older version', async () => {

@@ -35,14 +35,15 @@ export function confirmPage(view: ActionLinkView, form: { comments?: string; err
 <p class="hint">Mở liên kết không thay đổi gì; quyết định chỉ được ghi khi bạn bấm nút xác nhận.</p>`
     : view.actions.length > 0
       ? `<p>Chọn thao tác:</p><p>${view.actions.map(({ action, url }) => `<a class="button" href="${escapeHtml(url)}">${escapeHtml(actionLabel(action, 'vi'))}</a>`).join(' ')}</p>`
-      : '<p class="hint">Liên kết này để xem việc; người được giao xử lý việc trên PlanCycle.</p>';
+      : `<p class="hint">Liên kết này để xem việc; người được giao xử lý việc trên PlanCycle.</p>`;
   return layout(
     `${actionLabel(claims.action, 'vi')}: ${planTitle(planFacts(view), 'vi')}`,
     `<p>Người xử lý: <strong>${escapeHtml(view.recipient.fullName)}</strong></p>
 ${summaryTable(view)}
 ${opinionsSection(view)}
 ${itemsTable(view.version.items)}
-${decisionForm}`,
+${decisionForm}
+<p><a href="${escapeHtml(view.webUrl)}">Mở việc này trên PlanCycle (web)</a></p>`,
   );
 }
 

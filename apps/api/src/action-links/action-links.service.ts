@@ -18,6 +18,7 @@ import {
 import { planDecisionUpdate, type PlanDecisionResult } from '@plancycle/workflows';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { AppConfig } from '../config/app-config';
+import { taskPath } from '../web/views/paths';
 import { DecisionGateway } from '../plans/decision-gateway';
 import { LINK_REFUSALS } from './action-link-refused';
 
@@ -36,6 +37,8 @@ export interface ActionLinkView {
   opinions: PlanOpinionRecord[];
   /** On an `open` link's page: the links of the actions the task offers, for the same person. */
   actions: Array<{ action: LinkAction; url: string }>;
+  /** The task's page in the web app, for everything the link does not offer. */
+  webUrl: string;
 }
 
 /** The actions a task offers from a link, and what each decides. */
@@ -97,7 +100,7 @@ export class ActionLinksService {
     // Someone told of a task that is not theirs (an escalation) may look at it, not decide it.
     const assignee = recipient.roles.some((role) => role.role === task.assigneeRole && role.unitCode === task.assigneeUnitCode);
     const actions = claims.action === 'open' && assignee ? offered.map((action) => ({ action, url: this.urlFor({ ...claims, action }) })) : [];
-    return { claims, tokenId, recipient, task, cycle, plan, version, opinions: await this.opinions.listForPlan(plan.id), actions };
+    return { claims, tokenId, recipient, task, cycle, plan, version, opinions: await this.opinions.listForPlan(plan.id), actions, webUrl: this.taskWebUrl(task) };
   }
 
   /** Takes the link's decision, as its recipient, with the comment typed on the page. */
@@ -117,9 +120,14 @@ export class ActionLinksService {
     return { view, result };
   }
 
-  /** Where the person goes to do more than the link offers. */
+  /** Where the person goes to do more than the link offers: the web app's inbox. */
   webUrl(): string {
-    return `${this.baseUrl()}/api/docs`;
+    return `${this.baseUrl()}/app`;
+  }
+
+  /** The task's own page in the web app (its plan or its report). */
+  taskWebUrl(task: ActionLinkView['task']): string {
+    return `${this.baseUrl()}${taskPath(task)}`;
   }
 
   private urlFor(claims: ActionClaims): string {

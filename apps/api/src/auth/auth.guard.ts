@@ -2,6 +2,7 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import { unauthorized } from '../common/api-exception';
 import { IS_PUBLIC, type AuthenticatedUser } from './authenticated-user';
+import { SESSION_COOKIE } from '../web/session/web-session';
 import { CredentialsService } from './credentials.service';
 
 /**
@@ -18,8 +19,11 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest();
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) {
-      // A public page may still want to know who is signed in (an email link checks it is theirs).
+      // A public page may still want to know who is signed in (an email link checks it is theirs),
+      // by bearer token or by the web app's session cookie. Only to refuse: a link's token is what
+      // authorises its decision, so a cookie sent along by another site's form grants nothing.
       if (request.headers.authorization) await this.identify(request).catch(() => undefined);
+      else if (typeof request.cookies?.[SESSION_COOKIE] === 'string') request.user = (await this.credentials.userOf(request.cookies[SESSION_COOKIE])) ?? undefined;
       return true;
     }
     await this.identify(request);
