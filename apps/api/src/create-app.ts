@@ -7,14 +7,14 @@ import type { PlanCycleConfig } from '@plancycle/config';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { jsonBody } from './common/json-body';
-import { WEB_PATHS, webForms } from './web/web-forms';
+import { WEB_PATHS, webForms, webPageHeaders } from './web/web-http';
 import { createValidationPipe } from './common/validation.pipe';
 
 /** The HTTP app, configured but not listening: main.ts listens, tests use it in-process. */
 export async function createApp(config: PlanCycleConfig, options: { logger?: false } = {}): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config), { logger: options.logger ?? ['log', 'warn', 'error'], bodyParser: false });
   app.use(cookieParser());
-  app.use('/app', webForms());
+  app.use('/app', webPageHeaders(), webForms());
   app.use(...jsonBody());
   // The API lives under /api; the web app's pages under /app and the front door at / stay outside it.
   app.setGlobalPrefix('api', { exclude: WEB_PATHS });

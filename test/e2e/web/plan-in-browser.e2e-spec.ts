@@ -154,7 +154,7 @@ describe('a unit’s plan from draft to issued, in the browser', () => {
     await expect(stage()).resolves.toBe('Đã ban hành');
     await expect(page.locator('#plan-number').innerText()).resolves.toMatch(/^\d{2}\/KH-UBND/);
     const history = await page.locator('#history li').allInnerTexts();
-    expect(history.filter((line) => line.includes('appraise'))).toHaveLength(2);
+    expect(history.filter((line) => line.includes('· Thẩm định'))).toHaveLength(2);
     await screenshot(page, '05-plan-issued');
     await signOut(page);
   });

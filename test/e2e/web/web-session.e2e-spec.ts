@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import { startTestStack, type TestStack } from '../../support/stack';
 
 /** Signing in to the web app: a cookie the page's scripts cannot read, forms only from our pages. */
@@ -84,6 +85,28 @@ describe('web app session', () => {
     await stack.http().get('/app/assets/app.js').set('If-None-Match', script.headers.etag).expect(304);
     const styles = await stack.http().get('/app/assets/app.css').expect(200);
     expect(styles.headers['content-type']).toContain('text/css');
+  });
+
+  it('sends pages that run only their own code, cannot be framed and are not cached', async () => {
+    const { cookie } = await signIn('canbo.iadom');
+    const inbox = await stack.http().get('/app').set('Cookie', cookie).expect(200);
+    expect(inbox.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(inbox.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(inbox.headers['x-frame-options']).toBe('DENY');
+    expect(inbox.headers['x-content-type-options']).toBe('nosniff');
+    expect(inbox.headers['cache-control']).toBe('no-store');
+  });
+
+  it('renews a session past half its life on a page load, and accepts a sign-in form from a tab with a session', async () => {
+    const { cookie } = await signIn('canbo.iadom');
+    const fresh = await stack.http().get('/app').set('Cookie', cookie).expect(200);
+    expect(fresh.headers['set-cookie']).toBeUndefined();
+    const user = (await stack.http().post('/api/auth/login').send({ username: 'canbo.iadom', password: 'plancycle' })).body.user as { id: string };
+    const fiveHoursOld = new JwtService({ secret: stack.config.api.jwtSecret }).sign({ sub: user.id, iat: Math.floor(Date.now() / 1000) - 5 * 3600 }, { expiresIn: '8h' });
+    const renewed = await stack.http().get('/app').set('Cookie', `pc_session=${fiveHoursOld}`).expect(200);
+    expect(String(renewed.headers['set-cookie'])).toMatch(/^pc_session=(?!;)/);
+    // A sign-in form left open in a tab, posted after signing in elsewhere: no form token, no refusal.
+    await stack.http().post('/app/login').set('Cookie', cookie).type('form').send({ username: 'canbo.iadom', password: 'plancycle' }).expect(303);
   });
 
   it('opens the front door on the web app and keeps the API under /api', async () => {

@@ -1,4 +1,4 @@
-import { formatVnd, isValidBudget, vndInWords } from '..';
+import { formatVnd, isValidBudget, parseVndAmount, vndInWords } from '..';
 
 describe('budgets in đồng', () => {
   it('writes the Trà Vinh 2020 total as the appendix does', () => {
@@ -18,5 +18,20 @@ describe('budgets in đồng', () => {
     expect(isValidBudget('200000000')).toBe(false);
     expect(isValidBudget(Number.MAX_SAFE_INTEGER + 2)).toBe(false);
     expect(() => vndInWords(-5)).toThrow(RangeError);
+  });
+});
+
+describe('reading an amount an official typed', () => {
+  it('reads plain digits, dots between thousands and spaces alike', () => {
+    expect(parseVndAmount('200000000')).toBe(200_000_000);
+    expect(parseVndAmount('200.000.000')).toBe(200_000_000);
+    expect(parseVndAmount(' 200 000 000 ')).toBe(200_000_000);
+    expect(parseVndAmount('')).toBeNull();
+  });
+
+  it('refuses to guess at a dot or comma that does not separate thousands', () => {
+    for (const text of ['1,5', '2.50', '200.000.00', '12abc', '1.000,5']) expect(parseVndAmount(text)).toBe('invalid');
+    expect(parseVndAmount('-5.000')).toBe('negative');
+    expect(parseVndAmount('99999999999999999999')).toBe('invalid');
   });
 });

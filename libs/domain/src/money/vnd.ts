@@ -18,3 +18,19 @@ export function vndInWords(amount: number): string {
   const words = doReadNumber(String(amount), WORDS);
   return words.charAt(0).toLocaleUpperCase('vi-VN') + words.slice(1);
 }
+
+/**
+ * An amount as an official types it: `200000000`, `200.000.000` (dots between thousands, as documents
+ * write it) or with spaces. A dot anywhere else (`2.50`, `200.000.00`) or a comma is not read as a
+ * guess: `invalid`. Empty is "no amount" (null).
+ */
+export function parseVndAmount(text: string): number | null | 'invalid' | 'negative' {
+  const compact = text.replace(/[\s\u00a0]/g, '');
+  if (compact === '') return null;
+  const negative = compact.startsWith('-');
+  const digits = negative ? compact.slice(1) : compact;
+  if (!/^\d+$/.test(digits) && !/^\d{1,3}(\.\d{3})+$/.test(digits)) return 'invalid';
+  const amount = Number(digits.replace(/\./g, ''));
+  if (!isValidBudget(amount)) return 'invalid';
+  return negative && amount > 0 ? 'negative' : amount;
+}

@@ -4,7 +4,7 @@ import { vietnamDateOf, type YearDay } from '@plancycle/domain';
 import { WorkCalendarService } from '../../work-calendar/work-calendar.service';
 import { adminText } from '../i18n/admin.messages';
 import { Web, WebController, type WebContext } from '../session/web-context';
-import { formRows, one, refusalOf, ticked } from './admin-forms';
+import { formRows, one, refusalOf, ticked } from '../forms';
 import { AdminScopes, scopedPath } from './admin-scope';
 import { doneNotice } from './admin.view';
 import { blankDayRows, calendarPage, type DayRow } from './calendar.view';

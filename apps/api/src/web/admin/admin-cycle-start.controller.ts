@@ -17,7 +17,7 @@ import { StartCycleDto } from '../../cycles/dtos/start-cycle.dto';
 import { CyclesService } from '../../cycles/cycles.service';
 import { Web, WebController, type WebContext } from '../session/web-context';
 import { cyclePath } from '../views/paths';
-import { list, messagesOf, one, refusalOf, validated } from './admin-forms';
+import { list, messagesOf, one, refusalOf, validated } from '../forms';
 import { AdminScopes, type AdminScope } from './admin-scope';
 import { calendarChangesOf, calendarProblemsOf, calendarValues, placeLadderProblems, postedLadder, rungRowsOf } from './cycle-start.form';
 import { cycleStartPage, type CycleStartForm } from './cycle-start.view';

@@ -7,7 +7,7 @@ import { UnitSettingsService } from '../../admin/unit-settings.service';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { notFound } from '../../common/api-exception';
 import { Web, WebController, type WebContext } from '../session/web-context';
-import { messagesOf, one, refusalOf, ticked, validated } from './admin-forms';
+import { messagesOf, one, refusalOf, ticked, validated } from '../forms';
 import { AdminScopes, scopedPath, type AdminScope } from './admin-scope';
 import { doneNotice } from './admin.view';
 import { unitFormPage, unitsPage, type UnitFormValues } from './units.view';

@@ -6,7 +6,7 @@ import { CreateUserDto } from '../../admin/dtos/create-user.dto';
 import { ReplaceRolesDto } from '../../admin/dtos/role-assignment.dto';
 import { notFound } from '../../common/api-exception';
 import { Web, WebController, type WebContext } from '../session/web-context';
-import { messagesOf, one, refusalOf, validated, type Refusal } from './admin-forms';
+import { messagesOf, one, refusalOf, validated, type Refusal } from '../forms';
 import { AdminScopes, scopedPath, type AdminScope } from './admin-scope';
 import { doneNotice } from './admin.view';
 import { blankRoleRows, roleRowsOf, type RoleRow } from './role-rows';

@@ -77,5 +77,5 @@ export function doneNotice(context: WebContext, done: unknown): string | null {
     activated: text.doneActivated,
     deactivated: text.doneDeactivated,
   };
-  return typeof done === 'string' ? (notices[done] ?? null) : null;
+  return typeof done === 'string' && Object.hasOwn(notices, done) ? notices[done] : null;
 }

@@ -8,7 +8,7 @@ import {
 } from '@plancycle/domain';
 import type { Locale } from '../i18n/locale';
 import { adminText, type AdminTexts } from '../i18n/admin.messages';
-import { formRows, list, one, ticked } from './admin-forms';
+import { formRows, list, one, ticked } from '../forms';
 
 type WindowKey = 'periodStart' | 'periodEnd' | 'opensAt' | 'unitDue' | 'coordinatorDue' | 'provinceDue' | 'ministryDue';
 type PlanKey = 'provincialPlanDue' | 'unitPlanDraftDue' | 'appraisalDue' | 'unitPlanIssueDue' | 'closesAt';

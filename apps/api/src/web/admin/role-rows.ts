@@ -4,7 +4,7 @@ import { CreateUserDto } from '../../admin/dtos/create-user.dto';
 import { adminText, roleLabel } from '../i18n/admin.messages';
 import type { WebContext } from '../session/web-context';
 import { flag, html, type SafeHtml } from '../views/html';
-import { formRows, one, ticked } from './admin-forms';
+import { formRows, one, ticked } from '../forms';
 import { unitOptions } from './admin.view';
 
 /** One row of the roles table as shown: a role on a unit, possibly blank or marked for removal. */

@@ -1,4 +1,4 @@
-import { formatVnd, vndInWords } from '@plancycle/domain';
+import { formatVnd, parseVndAmount, vndInWords } from '@plancycle/domain';
 
 /** What the page tells the script about coverage: what should be served, by focus task or by provincial row. */
 interface CoverageSources {
@@ -52,13 +52,6 @@ export function enhancePlanEditor(editor: HTMLElement): void {
   refresh();
 }
 
-/** Digits only: an officer types `200.000.000`, `200 000 000` or `200000000` alike. */
-export function parseBudget(text: string): number | null {
-  const digits = text.replace(/[\s.,_]/g, '');
-  if (digits === '') return null;
-  return /^\d{1,15}$/.test(digits) ? Number(digits) : NaN;
-}
-
 function renumber(rows: HTMLElement): void {
   Array.from(rows.querySelectorAll<HTMLElement>('[data-row-number]')).forEach((cell, index) => {
     cell.textContent = String(index + 1);
@@ -69,8 +62,8 @@ function showTotal(editor: HTMLElement, rows: HTMLElement): void {
   let total = 0;
   let valid = true;
   rows.querySelectorAll<HTMLInputElement>('input[data-budget]').forEach((input) => {
-    const amount = parseBudget(input.value);
-    const bad = amount !== null && Number.isNaN(amount);
+    const amount = parseVndAmount(input.value);
+    const bad = amount === 'invalid' || amount === 'negative';
     input.setAttribute('aria-invalid', String(bad));
     if (bad) valid = false;
     else if (amount !== null) total += amount;

@@ -86,7 +86,7 @@ function editorRow(key: string, number: number, row: PlanFormRow, model: EditorM
   return html`<tr data-row>
   <td class="num" data-row-number>${number || ''}</td>
   <td><label class="visually-hidden" for="${id('content')}">${text.colContent}</label><textarea id="${id('content')}" name="${name('content')}" rows="2" maxlength="2000">${row.content}</textarea>
-    <input type="hidden" name="${name('id')}" value="${row.id}"></td>
+    <input type="hidden" name="${name('id')}" value="${row.id}">${model.assignments.length === 0 && html`<input type="hidden" name="${name('source')}" value="${row.source}">`}</td>
   <td><label class="visually-hidden" for="${id('lead')}">${text.colLead}</label><select id="${id('lead')}" name="${name('lead')}">${unitOptions([row.lead])}</select></td>
   <td><label class="visually-hidden" for="${id('coordinating')}">${text.colCoordinating}</label><select id="${id('coordinating')}" name="${name('coordinating')}" multiple size="3">${unitOptions(row.coordinating)}</select></td>
   <td><label class="visually-hidden" for="${id('timeFrame')}">${text.colTimeFrame}</label><select id="${id('timeFrame')}" name="${name('timeFrame')}">${frames.map((code) => {
@@ -96,12 +96,18 @@ function editorRow(key: string, number: number, row: PlanFormRow, model: EditorM
   <td class="num"><label class="visually-hidden" for="${id('budget')}">${text.colBudget}</label><input id="${id('budget')}" name="${name('budget')}" value="${row.budget}" inputmode="numeric" autocomplete="off" data-budget></td>
   ${model.focusTasks.length > 0 &&
   html`<td><fieldset><legend class="visually-hidden">${text.colFocus}</legend>${model.focusTasks.map(
-    (task) => html`<label class="check" title="${task.title}"><input type="checkbox" name="${name('focus')}" value="${task.number}" data-focus${flag('checked', row.focus.includes(String(task.number)))}> ${task.number}</label> `,
+    (task) => html`<label class="check" title="${task.title}"><input type="checkbox" name="${name('focus')}" value="${task.number}" data-focus${flag('checked', row.focus.includes(String(task.number)))}> ${task.number}<span class="visually-hidden">. ${task.title}</span></label> `,
   )}</fieldset></td>`}
-  ${model.assignments.length > 0 &&
-  html`<td><label class="visually-hidden" for="${id('source')}">${text.colSource}</label><select id="${id('source')}" name="${name('source')}" data-source><option value="">${text.noSource}</option>${model.assignments.map(
-    (item) => html`<option value="${item.id}"${flag('selected', row.source === item.id)}>${item.content.slice(0, 80)}</option>`,
-  )}</select></td>`}
+  ${
+    model.assignments.length > 0
+      ? html`<td><label class="visually-hidden" for="${id('source')}">${text.colSource}</label><select id="${id('source')}" name="${name('source')}" data-source><option value="">${text.noSource}</option>${model.assignments.map(
+          (item) => html`<option value="${item.id}"${flag('selected', row.source === item.id)}>${item.content.slice(0, 80)}</option>`,
+        )}${
+          // A row carrying out a provincial row no longer assigned here keeps its link until the officer changes it.
+          row.source && !model.assignments.some((item) => item.id === row.source) && html`<option value="${row.source}" selected>${row.source}</option>`
+        }</select></td>`
+      : ''
+  }
   <td><button type="button" data-remove-row aria-label="${text.removeRow}" title="${text.removeRow}">✕</button></td>
 </tr>`;
 }

@@ -1,4 +1,5 @@
-import { isValidBudget, type PlanItem, type TimeFrame } from '@plancycle/domain';
+import { parseVndAmount, type PlanItem, type TimeFrame } from '@plancycle/domain';
+import { list, one } from '../forms';
 
 /** One row of the editor as the browser posts it: `item.<index>.<field>`, all text. */
 export interface PlanFormRow {
@@ -20,8 +21,6 @@ export interface RowProblem {
 
 const FIELD = /^item\.(\d{1,4})\.(id|content|lead|coordinating|timeFrame|budget|focus|source)$/;
 
-const list = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((entry): entry is string => typeof entry === 'string' && entry !== '');
-const one = (value: unknown): string => (Array.isArray(value) ? String(value[0] ?? '') : typeof value === 'string' ? value : '');
 
 /** The grid's rows in the order shown, without the blank rows left at the bottom. */
 export function rowsOfForm(body: Record<string, unknown>): PlanFormRow[] {
@@ -45,14 +44,6 @@ export function rowsOfForm(body: Record<string, unknown>): PlanFormRow[] {
       source: one(fields.source),
     }))
     .filter((row) => row.content !== '' || row.budget !== '');
-}
-
-/** `200.000.000`, `200 000 000` and `200000000` are the same amount; empty is "no budget". */
-export function parseBudget(text: string): number | null | 'invalid' {
-  const digits = text.replace(/[\s.,_]/g, '');
-  if (digits === '') return null;
-  const amount = Number(digits);
-  return /^\d+$/.test(digits) && isValidBudget(amount) ? amount : 'invalid';
 }
 
 /** `q2`, `m7`, `year`, `regular`, `lead_unit_schedule`: the select's values for the seeds' time frames. */
@@ -92,8 +83,8 @@ export function itemsOfRows(rows: readonly PlanFormRow[], cycleYear: number, mes
     return String(next);
   };
   const items = rows.map((row, index): PlanItem => {
-    const budget = parseBudget(row.budget);
-    if (budget === 'invalid') problems.push({ row: index + 1, message: messages.budget });
+    const budget = parseVndAmount(row.budget);
+    if (budget === 'invalid' || budget === 'negative') problems.push({ row: index + 1, message: messages.budget });
     const timeFrame = timeFrameOf(row.timeFrame, cycleYear);
     if (!timeFrame) problems.push({ row: index + 1, message: messages.timeFrame });
     return {
@@ -102,7 +93,7 @@ export function itemsOfRows(rows: readonly PlanFormRow[], cycleYear: number, mes
       leadUnitCode: row.lead,
       coordinatingUnitCodes: row.coordinating.filter((code) => code !== row.lead),
       timeFrame: timeFrame ?? { kind: 'regular' },
-      budget: budget === 'invalid' ? null : budget,
+      budget: typeof budget === 'number' ? budget : null,
       focusTaskNumbers: row.focus.map(Number).filter(Number.isInteger),
       sourceItemId: row.source || null,
     };

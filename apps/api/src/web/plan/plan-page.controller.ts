@@ -5,7 +5,9 @@ import { GuidanceRepository, OrgUnitRepository, PlanRepository } from '@plancycl
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { ProvinceAccessService } from '../../auth/province-access.service';
 import { badRequest, notFound } from '../../common/api-exception';
-import type { PlanDecisionDto } from '../../plans/dtos/plan-decision.dto';
+import { PlanDecisionDto } from '../../plans/dtos/plan-decision.dto';
+import { SaveDraftDto } from '../../plans/dtos/save-draft.dto';
+import { validated } from '../forms';
 import { PlansService, type PlanRef } from '../../plans/plans.service';
 import { planText } from '../i18n/plan.messages';
 import { Web, WebController, type WebContext } from '../session/web-context';
@@ -96,8 +98,9 @@ export class PlanPageController {
     const again = (status: number, messages: string[]) => response.status(status).type('html').send(planPage(context, { ...model, failedDraft: { rows, problems: messages } }));
     if (problems.length > 0) return void again(400, problems.map((problem) => `${problem.row}: ${problem.message}`));
     try {
-      await this.plans.saveDraft(cycleId, ref, { version, items }, context.user);
-      if (form.intent === 'submit') await this.plans.decide(cycleId, ref, { action: 'submit', version }, context.user);
+      // The API's own DTOs: a form gets the limits and codes the JSON API has (rows, lengths, version).
+      await this.plans.saveDraft(cycleId, ref, await validated(SaveDraftDto, { version, items }), context.user);
+      if (form.intent === 'submit') await this.plans.decide(cycleId, ref, await validated(PlanDecisionDto, { action: 'submit', version }), context.user);
     } catch (error) {
       if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
       return void again(error.getStatus(), problemsOf(error));
@@ -107,11 +110,11 @@ export class PlanPageController {
 
   private async decide(context: WebContext, cycleId: string, ref: PlanRef, form: Form, response: Response): Promise<void> {
     const toDecision = typeof form.action === 'string' ? DECISIONS[form.action] : undefined;
-    if (!toDecision) throw badRequest('WEB_DECISION_INVALID', 'Thao tác không hợp lệ.');
+    if (!toDecision) throw badRequest('WEB_DECISION_INVALID', planText(context.locale).decisionInvalid);
     const version = Number(form.version);
     const comments = typeof form.comments === 'string' ? form.comments.trim() : '';
     try {
-      await this.plans.decide(cycleId, ref, toDecision(version, comments), context.user);
+      await this.plans.decide(cycleId, ref, await validated(PlanDecisionDto, { ...toDecision(version, comments) }), context.user);
     } catch (error) {
       if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
       const model = await this.model(context.user, cycleId, ref);
@@ -126,7 +129,7 @@ export class PlanPageController {
     const model = await this.model(context.user, cycleId, ref);
     const from = model.versions.find((version) => version.version === Number(query.from));
     const to = model.versions.find((version) => version.version === Number(query.to));
-    if (!from || !to) throw notFound('WEB_VERSION_NOT_FOUND', 'Không có phiên bản được chọn để so sánh.');
+    if (!from || !to) throw notFound('WEB_VERSION_NOT_FOUND', planText(context.locale).versionNotFound);
     response.type('html').send(comparePage(context, model, from, to));
   }
 

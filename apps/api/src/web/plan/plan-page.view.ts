@@ -159,7 +159,7 @@ function history(context: WebContext, audit: readonly AuditEventRecord[]): SafeH
   if (audit.length === 0) return html`<p class="muted">${text.noHistory}</p>`;
   return html`<ol class="timeline" id="history">${audit.map(
     (event) => html`<li><time datetime="${event.at}">${formatDueDate(event.at, context.locale)}</time>
-  <span><strong>${event.actorName ?? text.system}</strong> · ${event.action}${event.version !== null && html` (${text.onVersion(event.version)})`}${event.fromStage && event.toStage && html`: ${stageLabel(event.fromStage, context.locale)} → ${stageLabel(event.toStage, context.locale)}`}${event.comment && html`<br><em>${event.comment}</em>`}</span></li>`,
+  <span><strong>${event.actorName ?? text.system}</strong> · ${(text as unknown as Record<string, string>)[`action_${event.action}`] ?? event.action}${event.version !== null && html` (${text.onVersion(event.version)})`}${event.fromStage && event.toStage && html`: ${stageLabel(event.fromStage, context.locale)} → ${stageLabel(event.toStage, context.locale)}`}${event.comment && html`<br><em>${event.comment}</em>`}</span></li>`,
   )}</ol>`;
 }
 

@@ -86,5 +86,7 @@ function describe(item: PlanItem, names: UnitNames, locale: Locale) {
     units: [unitName(names, item.leadUnitCode), ...item.coordinatingUnitCodes.map((code) => unitName(names, code))].join('; '),
     timeFrame: timeFrameText(item.timeFrame, locale),
     budget: item.budget === null ? '' : formatVnd(item.budget),
+    // Not shown in a column, but a change to them is a change to the row.
+    links: `${item.focusTaskNumbers.join(',')}|${item.sourceItemId ?? ''}`,
   };
 }

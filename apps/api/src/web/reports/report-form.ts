@@ -1,4 +1,4 @@
-import { REPORT_ACHIEVED_MAX, REPORT_SUMMARY_MAX, type Problem, type ReportLine } from '@plancycle/domain';
+import { parseVndAmount, REPORT_ACHIEVED_MAX, REPORT_SUMMARY_MAX, type Problem, type ReportLine } from '@plancycle/domain';
 import type { ReportTexts } from '../i18n/reports.messages';
 
 /** What the writer typed, as posted: kept as text so a refused form comes back exactly as sent. */
@@ -39,20 +39,8 @@ export function formValuesOf(content: { summary: string; lines: readonly ReportL
   };
 }
 
-/**
- * Money as an officer types it: `200.000.000`, `200 000 000` or `200000000`; empty means no figure.
- * Dots only between groups of three: in Vietnamese a comma is the decimal mark, and `1,5` đồng is no amount.
- */
-export function parseMoney(value: string): number | null | 'invalid' | 'negative' {
-  const compact = value.replace(/[\s\u00a0]/g, '');
-  if (compact === '') return null;
-  const negative = compact.startsWith('-');
-  const digits = negative ? compact.slice(1) : compact;
-  if (!/^\d+$/.test(digits) && !/^\d{1,3}(\.\d{3})+$/.test(digits)) return 'invalid';
-  const amount = Number(digits.replace(/\./g, ''));
-  if (!Number.isSafeInteger(amount)) return 'invalid';
-  return negative && amount > 0 ? 'negative' : amount;
-}
+/** Money spent, read as the plan editor reads budgets (the domain's rule: dots only between thousands). */
+export const parseMoney = parseVndAmount;
 
 /**
  * The body ReportsService.saveContent takes, or the problems that stop the form before it: only

@@ -5,6 +5,8 @@ import { CycleRepository } from '@plancycle/persistence';
 import { ApiException, notFound } from '../../common/api-exception';
 import { ReportsService } from '../../reports/reports.service';
 import { reportText } from '../i18n/reports.messages';
+import { ReportDecisionDto } from '../../reports/dtos/report-decision.dto';
+import { validated } from '../forms';
 import { Web, WebController, type WebContext } from '../session/web-context';
 import { reportPath } from '../views/paths';
 import { fieldProblemsOf, readReportForm, toReportBody } from './report-form';
@@ -71,7 +73,7 @@ export class ReportPagesController {
     }
     if (!submitting) return response.redirect(303, `${reportPath(id)}?done=saved`);
     try {
-      await this.reports.decide(id, { action: 'submit', requestId: requestIdOf(body.requestId) }, context.user);
+      await this.reports.decide(id, await validated(ReportDecisionDto, { action: 'submit', requestId: requestIdOf(body.requestId) }), context.user);
     } catch (error) {
       const refusal = refusalOf(error);
       if (!refusal) throw error;
@@ -89,7 +91,8 @@ export class ReportPagesController {
     const action = body.action === 'accept' || body.action === 'return' ? body.action : null;
     if (!action) return this.render(response, context, id, { comments, alert: { lead: texts.actionInvalid, problems: [] } }, 400);
     try {
-      await this.reports.decide(id, { action, comments: action === 'return' ? comments : undefined, requestId: requestIdOf(body.requestId) }, context.user);
+      // The API's own DTO: the same length limit on reasons as the JSON API.
+      await this.reports.decide(id, await validated(ReportDecisionDto, { action, comments: action === 'return' ? comments : undefined, requestId: requestIdOf(body.requestId) }), context.user);
     } catch (error) {
       const refusal = refusalOf(error);
       if (!refusal) throw error;

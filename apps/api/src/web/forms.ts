@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError, type Problem } from '@plancycle/domain';
-import { createValidationPipe } from '../../common/validation.pipe';
+import { createValidationPipe } from '../common/validation.pipe';
 
 /** One text field of a posted form (a repeated name keeps its first value). */
 export const one = (value: unknown): string => (Array.isArray(value) ? String(value[0] ?? '') : typeof value === 'string' ? value : '');
