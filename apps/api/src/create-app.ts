@@ -7,6 +7,7 @@ import type { PlanCycleConfig } from '@plancycle/config';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { jsonBody } from './common/json-body';
+import { WebExceptionFilter } from './web/session/web-exception.filter';
 import { WEB_PATHS, webForms, webPageHeaders } from './web/web-http';
 import { createValidationPipe } from './common/validation.pipe';
 
@@ -19,7 +20,7 @@ export async function createApp(config: PlanCycleConfig, options: { logger?: fal
   // The API lives under /api; the web app's pages under /app and the front door at / stay outside it.
   app.setGlobalPrefix('api', { exclude: WEB_PATHS });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ApiExceptionFilter());
+  app.useGlobalFilters(new ApiExceptionFilter({ pathPrefix: '/app', filter: new WebExceptionFilter() }));
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -109,6 +109,15 @@ describe('web app session', () => {
     await stack.http().post('/app/login').set('Cookie', cookie).type('form').send({ username: 'canbo.iadom', password: 'plancycle' }).expect(303);
   });
 
+  it('answers an unknown web address with a page, and an unknown API address with JSON', async () => {
+    const { cookie } = await signIn('canbo.iadom');
+    const page = await stack.http().get('/app/khong-co-trang-nay').set('Cookie', cookie).expect(404);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.text).toContain('Địa chỉ này không có trong PlanCycle.');
+    const api = await stack.http().get('/api/khong-co').expect(404);
+    expect(api.body.code).toBe('NOT_FOUND');
+  });
+
   it('opens the front door on the web app and keeps the API under /api', async () => {
     await stack.http().get('/').expect(302).expect('location', '/app');
     await stack.http().get('/api/health').expect((response) => expect([200, 503]).toContain(response.status));

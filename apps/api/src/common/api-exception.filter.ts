@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError } from '@plancycle/domain';
 import type { ApiErrorBody } from './api-exception';
 
@@ -19,8 +19,16 @@ const FRAMEWORK_ERRORS: Partial<Record<number, Omit<ApiErrorBody, 'statusCode'>>
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
 
+  /** `pages`: who answers, as a page, what reaches no controller under the web app's path (an unknown /app address). */
+  constructor(private readonly pages?: { pathPrefix: string; filter: ExceptionFilter }) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const path = host.switchToHttp().getRequest<Request>().originalUrl ?? '';
+    if (this.pages && (path === this.pages.pathPrefix || path.startsWith(`${this.pages.pathPrefix}/`) || path.startsWith(`${this.pages.pathPrefix}?`))) {
+      this.pages.filter.catch(exception, host);
+      return;
+    }
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     response.status(body.statusCode).json(body);

@@ -37,7 +37,10 @@ export class WebExceptionFilter implements ExceptionFilter {
         const { code, message } = body as { code: string; message: string };
         return { status: exception.getStatus(), code, message };
       }
-      return { status: exception.getStatus(), code: `HTTP_${exception.getStatus()}`, message: exception.message };
+      // The framework's own refusals (no such route, …) carry an English message: say it in the page's language.
+      const status = exception.getStatus();
+      const text = commonText(context.locale);
+      return { status, code: status === 404 ? 'NOT_FOUND' : `HTTP_${status}`, message: status === 404 ? text.notFoundMessage : status < 500 ? text.badRequest : text.serverError };
     }
     return { status: 500, code: 'INTERNAL_ERROR', message: commonText(context.locale).serverError };
   }
