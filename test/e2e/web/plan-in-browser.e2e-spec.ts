@@ -167,6 +167,20 @@ describe('a unit’s plan from draft to issued, in the browser', () => {
     await expect(row.innerText()).resolves.toMatch(/\d{2}\/KH-UBND/);
     await expect(page.locator('#stat-issued').innerText()).resolves.toBe('1');
     await screenshot(page, '08-dashboard-after');
+    await page.goto(`${base}/app/cycles/${CYCLE}/reports`);
+    await screenshot(page, '09-cycle-reports');
+    await signOut(page);
+  });
+
+  it('shows the admin the units, the users, the days off and the form that starts a cycle', async () => {
+    await signInWithKeyboard(page, base, 'admin.gl');
+    await page.getByRole('link', { name: 'Quản trị' }).click();
+    for (const [path, name] of [['units', '10-admin-units'], ['users', '11-admin-users'], [`calendar/${YEAR}`, '12-admin-days-off'], ['cycles/new', '13-admin-start-cycle']]) {
+      const response = await page.goto(`${base}/app/admin/${path}`);
+      expect(response?.status()).toBe(200);
+      await expect(sidewaysOverflow(page)).resolves.toBeLessThanOrEqual(0);
+      await screenshot(page, name);
+    }
     await signOut(page);
   });
 
