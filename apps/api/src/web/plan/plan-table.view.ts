@@ -30,14 +30,15 @@ export function planTable(items: readonly PlanItem[], names: UnitNames, locale: 
   const text = planText(locale);
   if (items.length === 0) return html`<p class="card muted">${text.noItems}</p>`;
   const total = planBudgetTotal(items);
-  return html`<div class="table-wrap"><table class="plan-table">
+  // On a phone each row becomes a card, each cell under its heading (`table.cards`, data-label).
+  return html`<div class="table-wrap"><table class="plan-table cards">
 <caption class="visually-hidden">${caption}</caption>
 <thead><tr><th class="num">${text.colNo}</th><th>${text.colContent}</th><th>${text.colLead}</th><th>${text.colCoordinating}</th><th>${text.colTimeFrame}</th><th class="num">${text.colBudget}</th></tr></thead>
 <tbody>${items.map(
     (item, index) => html`<tr>
-  <td class="num">${index + 1}</td><td>${item.content}</td><td>${unitName(names, item.leadUnitCode)}</td>
-  <td>${item.coordinatingUnitCodes.map((code) => unitName(names, code)).join('; ')}</td>
-  <td>${timeFrameText(item.timeFrame, locale)}</td><td class="num">${item.budget === null ? '' : formatVnd(item.budget)}</td>
+  <td class="num" data-label="${text.colNo}">${index + 1}</td><td data-label="${text.colContent}">${item.content}</td><td data-label="${text.colLead}">${unitName(names, item.leadUnitCode)}</td>
+  <td data-label="${text.colCoordinating}">${item.coordinatingUnitCodes.map((code) => unitName(names, code)).join('; ')}</td>
+  <td data-label="${text.colTimeFrame}">${timeFrameText(item.timeFrame, locale)}</td><td class="num" data-label="${text.colBudget}">${item.budget === null ? '' : formatVnd(item.budget)}</td>
 </tr>`,
   )}</tbody>
 <tfoot><tr><th colspan="5">${text.total}</th><th class="num" data-total>${formatVnd(total)}</th></tr>
