@@ -23,7 +23,10 @@ export class AuthGuard implements CanActivate {
       // by bearer token or by the web app's session cookie. Only to refuse: a link's token is what
       // authorises its decision, so a cookie sent along by another site's form grants nothing.
       if (request.headers.authorization) await this.identify(request).catch(() => undefined);
-      else if (typeof request.cookies?.[SESSION_COOKIE] === 'string') request.user = (await this.credentials.userOf(request.cookies[SESSION_COOKIE])) ?? undefined;
+      // The web app's own pages (/app) have their session guard, which reads the cookie itself.
+      else if (typeof request.cookies?.[SESSION_COOKIE] === 'string' && !String(request.originalUrl).startsWith('/app')) {
+        request.user = (await this.credentials.userOf(request.cookies[SESSION_COOKIE])) ?? undefined;
+      }
       return true;
     }
     await this.identify(request);
