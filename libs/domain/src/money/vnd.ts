@@ -10,7 +10,9 @@ export function formatVnd(amount: number): string {
   return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }).format(amount);
 }
 
-const WORDS = Object.assign(new ReadingConfig(), { unit: ['đồng'] });
+// The library spells the third group `tỉ`; budgets and the laws on them write `tỷ` (`nghìn tỷ đồng`).
+// It already reads `lẻ` (105 = một trăm lẻ năm), `mốt`, `tư`, `lăm` and `không trăm` inside a number.
+const WORDS = Object.assign(new ReadingConfig(), { unit: ['đồng'], units: [[], ['nghìn'], ['triệu'], ['tỷ']] });
 
 /** `Hai trăm triệu đồng`: the total in words under a plan's appendix table (seed 002). */
 export function vndInWords(amount: number): string {
