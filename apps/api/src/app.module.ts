@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { CyclesModule } from './cycles/cycles.module';
 import { DatabaseModule } from './database/database.module';
+import { DocumentsModule } from './documents/documents.module';
 import { GuidancesModule } from './guidances/guidances.module';
 import { PlansModule } from './plans/plans.module';
 import { ReportsModule } from './reports/reports.module';
@@ -23,7 +24,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, TemporalModule, AuthModule, CyclesModule, GuidancesModule, PlansModule, UnitStaffModule, AdminModule, ActionLinksModule, NotificationsModule, WorkCalendarModule, ReportsModule, WebModule],
+      imports: [DatabaseModule, TemporalModule, AuthModule, CyclesModule, GuidancesModule, PlansModule, UnitStaffModule, AdminModule, ActionLinksModule, NotificationsModule, WorkCalendarModule, ReportsModule, DocumentsModule, WebModule],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: new AppConfig(config) }],
       exports: [AppConfig],

@@ -8,14 +8,14 @@ import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { jsonBody } from './common/json-body';
 import { WebExceptionFilter } from './web/session/web-exception.filter';
-import { WEB_PATHS, webForms, webPageHeaders } from './web/web-http';
+import { WEB_PATHS, webForms, webPageHeaders, webUploads } from './web/web-http';
 import { createValidationPipe } from './common/validation.pipe';
 
 /** The HTTP app, configured but not listening: main.ts listens, tests use it in-process. */
 export async function createApp(config: PlanCycleConfig, options: { logger?: false } = {}): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config), { logger: options.logger ?? ['log', 'warn', 'error'], bodyParser: false });
   app.use(cookieParser());
-  app.use('/app', webPageHeaders(), webForms());
+  app.use('/app', webPageHeaders(), webForms(), webUploads());
   app.use(...jsonBody());
   // The API lives under /api; the web app's pages under /app and the front door at / stay outside it.
   app.setGlobalPrefix('api', { exclude: WEB_PATHS });

@@ -1,5 +1,6 @@
 import { RequestMethod } from '@nestjs/common';
 import { urlencoded, type NextFunction, type Request, type Response } from 'express';
+import multer from 'multer';
 
 /** The paths that stay outside the API's /api prefix: the front door and the web app. */
 export const WEB_PATHS = [
@@ -32,4 +33,18 @@ export function webPageHeaders() {
     });
     next();
   };
+}
+
+/**
+ * A form with a file (the plan's Excel import): parsed before the session guard runs, so the guard
+ * finds the form token in the body as for any other post. One file, in memory, 5 MB at most.
+ */
+export function webUploads() {
+  const parse = multer({ storage: multer.memoryStorage(), limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 20 } }).single('file');
+  // A file too large (or a second file) is the user's to fix: the page says so instead of a 500.
+  return (request: Request & { uploadRefused?: string }, response: Response, next: NextFunction) =>
+    parse(request, response, (error?: unknown) => {
+      if (error) request.uploadRefused = error instanceof multer.MulterError ? error.code : 'UPLOAD_INVALID';
+      next();
+    });
 }

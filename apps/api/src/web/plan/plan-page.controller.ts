@@ -1,5 +1,7 @@
-import { Body, Get, HttpException, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Get, HttpException, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DocumentsService } from '../../documents/documents.service';
+import { sendFile, versionOf } from '../../documents/documents.controller';
 import { missingAssignments, type Role } from '@plancycle/domain';
 import { GuidanceRepository, OrgUnitRepository, PlanRepository } from '@plancycle/persistence';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
@@ -12,9 +14,12 @@ import { PlansService, type PlanRef } from '../../plans/plans.service';
 import { planText } from '../i18n/plan.messages';
 import { Web, WebController, type WebContext } from '../session/web-context';
 import { itemsOfRows, rowsOfForm } from './plan-form';
+import { rowOfItem } from './plan-editor.view';
 import { comparePage, planBasePath, planPage, type PlanPageModel } from './plan-page.view';
 
 type Form = Record<string, unknown>;
+/** A post with the plan's Excel file, parsed by the web's upload middleware (web-http.ts). */
+type UploadRequest = Request & { file?: { buffer: Buffer }; uploadRefused?: string };
 
 /** Buttons of the decision form, and the plan decision each one sends. */
 const DECISIONS: Record<string, (version: number, comments: string) => PlanDecisionDto> = {
@@ -38,6 +43,7 @@ export class PlanPageController {
     @Inject(OrgUnitRepository) private readonly orgUnits: OrgUnitRepository,
     @Inject(GuidanceRepository) private readonly guidances: GuidanceRepository,
     @Inject(PlanRepository) private readonly planRecords: PlanRepository,
+    @Inject(DocumentsService) private readonly documents: DocumentsService,
   ) {}
 
   @Get('units/:unitCode/plan')
@@ -78,6 +84,41 @@ export class PlanPageController {
   @Get('provincial-plan/compare')
   async compareProvincial(@Web() context: WebContext, @Param('cycleId') cycleId: string, @Query() query: Form, @Res() response: Response) {
     await this.compare(context, cycleId, { kind: 'provincial' }, query, response);
+  }
+
+  @Get('units/:unitCode/plan/items.xlsx')
+  async unitItems(@Web() context: WebContext, @Param('cycleId') cycleId: string, @Param('unitCode') unitCode: string, @Query('version') version: string | undefined, @Res() response: Response) {
+    sendFile(response, await this.documents.planItemsXlsx(cycleId, { kind: 'unit', unitCode }, versionOf(version), context.user));
+  }
+
+  @Get('provincial-plan/items.xlsx')
+  async provincialItems(@Web() context: WebContext, @Param('cycleId') cycleId: string, @Query('version') version: string | undefined, @Res() response: Response) {
+    sendFile(response, await this.documents.planItemsXlsx(cycleId, { kind: 'provincial' }, versionOf(version), context.user));
+  }
+
+  @Post('units/:unitCode/plan/draft/import')
+  async importUnit(@Web() context: WebContext, @Param('cycleId') cycleId: string, @Param('unitCode') unitCode: string, @Req() request: UploadRequest, @Res() response: Response) {
+    await this.importItems(context, cycleId, { kind: 'unit', unitCode }, request, response);
+  }
+
+  @Post('provincial-plan/draft/import')
+  async importProvincial(@Web() context: WebContext, @Param('cycleId') cycleId: string, @Req() request: UploadRequest, @Res() response: Response) {
+    await this.importItems(context, cycleId, { kind: 'provincial' }, request, response);
+  }
+
+  /** The rows of an Excel sheet shaped like the appendix become the draft, all or none. */
+  private async importItems(context: WebContext, cycleId: string, ref: PlanRef, request: UploadRequest, response: Response): Promise<void> {
+    const text = planText(context.locale);
+    try {
+      if (request.uploadRefused) throw badRequest('XLSX_FILE_INVALID', text.importTooLarge);
+      await this.documents.importPlanItems(cycleId, ref, Number(request.body?.version), request.file?.buffer, context.user);
+    } catch (error) {
+      if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
+      const model = await this.model(context.user, cycleId, ref);
+      return void response.status(error.getStatus()).type('html').send(planPage(context, { ...model, failedDraft: { rows: model.versions[model.versions.length - 1].items.map(rowOfItem), problems: problemsOf(error) } }));
+    }
+    const model = await this.model(context.user, cycleId, ref);
+    response.redirect(303, `${planBasePath(model)}?done=imported`);
   }
 
   private async show(context: WebContext, cycleId: string, ref: PlanRef, query: Form, response: Response): Promise<void> {

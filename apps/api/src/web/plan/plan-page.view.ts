@@ -95,6 +95,8 @@ ${
       })
     : planTable(shown.items, names, context.locale, title)
 }
+${downloads(context, base, model.can.edit ? latest.version : shown.version)}
+${model.can.edit && importForm(context, base, latest.version)}
 ${decisionForms(context, model, base, latest.version)}
 ${versionList(context, model, base)}
 <h2>${text.opinionsTitle}</h2>
@@ -102,6 +104,25 @@ ${model.opinions.length === 0 ? html`<p class="muted">${text.noOpinions}</p>` : 
 <h2>${text.historyTitle}</h2>
 ${history(context, model.audit)}`,
   });
+}
+
+/** The plan as files: what the appendix shows, for the version on the page. */
+function downloads(context: WebContext, base: string, version: number): SafeHtml {
+  const text = planText(context.locale);
+  return html`<p class="downloads" id="downloads">${text.downloads}: <a href="${base}/items.xlsx?version=${version}" download>${text.downloadXlsx}</a></p>`;
+}
+
+/** Rows from an Excel sheet shaped like the appendix, all or none (the csrf field first: it must arrive before the file). */
+function importForm(context: WebContext, base: string, version: number): SafeHtml {
+  const text = planText(context.locale);
+  return html`<details class="card" id="import"><summary>${text.importTitle}</summary>
+<form method="post" action="${base}/draft/import" enctype="multipart/form-data" class="stack">
+  ${csrfField(context)}<input type="hidden" name="version" value="${version}">
+  <p class="muted">${text.importHint}</p>
+  <label for="import-file">${text.importFile}</label>
+  <input id="import-file" type="file" name="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required>
+  <div class="actions"><button type="submit">${text.importButton}</button></div>
+</form></details>`;
 }
 
 function decisionForms(context: WebContext, model: PlanPageModel, base: string, version: number): SafeHtml {
