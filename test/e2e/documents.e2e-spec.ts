@@ -97,6 +97,10 @@ describe('plan items and report tables as Excel, and plan items imported from Ex
       if (csrf) request.field('_csrf', csrf);
       return request.field('version', '1').attach('file', file.body as Buffer, 'ke-hoach.xlsx');
     };
+    const reports = await web.get(`/app/cycles/${CYCLE}/reports.xlsx`).buffer(true).parse(binary).expect(200);
+    expect(reports.headers['content-type']).toBe(XLSX);
+    expect((await web.get(`/app/cycles/${CYCLE}/reports`).expect(200)).text).toContain(`/app/cycles/${CYCLE}/reports.xlsx`);
+
     await upload(null).expect(403);
     const done = await upload(web.csrf).expect(303);
     expect(done.headers.location).toContain('done=imported');

@@ -27,6 +27,10 @@ export const commonText = defineMessages({
     stageIssued: 'Đã ban hành',
     stageWaiting: 'Chưa mở',
     saved: 'Đã lưu.',
+    downloads: 'Tải về',
+    downloadXlsx: 'Excel (.xlsx)',
+    downloadDocx: 'Word (.docx)',
+    downloadPdf: 'PDF',
     loginTitle: 'Đăng nhập',
     loginIntro: 'Đăng nhập bằng tài khoản do quản trị viên của tỉnh cấp.',
     username: 'Tên đăng nhập',
@@ -59,6 +63,10 @@ export const commonText = defineMessages({
     stageIssued: 'Issued',
     stageWaiting: 'Not open yet',
     saved: 'Saved.',
+    downloads: 'Download',
+    downloadXlsx: 'Excel (.xlsx)',
+    downloadDocx: 'Word (.docx)',
+    downloadPdf: 'PDF',
     loginTitle: 'Sign in',
     loginIntro: 'Sign in with the account your province’s administrator gave you.',
     username: 'User name',
@@ -72,4 +80,11 @@ export function stageLabel(stage: string, locale: 'vi' | 'en'): string {
   const text = commonText(locale);
   const labels: Record<string, string> = { drafting: text.stageDrafting, appraisal: text.stageAppraisal, approval: text.stageApproval, issued: text.stageIssued };
   return labels[stage] ?? text.stageWaiting;
+}
+
+/** The download links of a document: `files` maps each format to its address. */
+export function downloadLinks(locale: 'vi' | 'en', files: Partial<Record<'xlsx' | 'docx' | 'pdf', string>>): Array<{ href: string; label: string }> {
+  const text = commonText(locale);
+  const labels = { docx: text.downloadDocx, pdf: text.downloadPdf, xlsx: text.downloadXlsx };
+  return (['docx', 'pdf', 'xlsx'] as const).filter((format) => files[format]).map((format) => ({ href: files[format]!, label: labels[format] }));
 }

@@ -7,6 +7,7 @@ import { taskKindLabel } from '../i18n/tasks.messages';
 import type { WebContext } from '../session/web-context';
 import { html, type SafeHtml } from '../views/html';
 import { csrfField, page } from '../views/layout';
+import { downloadsLine } from '../views/downloads';
 import { cyclePath, planPath } from '../views/paths';
 import { planEditor, rowOfItem } from './plan-editor.view';
 import type { PlanFormRow } from './plan-form';
@@ -106,10 +107,9 @@ ${history(context, model.audit)}`,
   });
 }
 
-/** The plan as files: what the appendix shows, for the version on the page. */
+/** The plan as files, for the version on the page. */
 function downloads(context: WebContext, base: string, version: number): SafeHtml {
-  const text = planText(context.locale);
-  return html`<p class="downloads" id="downloads">${text.downloads}: <a href="${base}/items.xlsx?version=${version}" download>${text.downloadXlsx}</a></p>`;
+  return downloadsLine(context.locale, { xlsx: `${base}/items.xlsx?version=${version}` });
 }
 
 /** Rows from an Excel sheet shaped like the appendix, all or none (the csrf field first: it must arrive before the file). */

@@ -4,6 +4,7 @@ import { reportKindLabel, reportPeriodLabel, reportStageLabel, reportText } from
 import type { WebContext } from '../session/web-context';
 import { html } from '../views/html';
 import { page } from '../views/layout';
+import { downloadsLine } from '../views/downloads';
 import { cyclePath, reportPath, reportsListPath } from '../views/paths';
 import type { ReportListEntry } from './report-page.service';
 
@@ -29,6 +30,7 @@ export function reportListPage(context: WebContext, cycle: { id: string; year: n
     body: html`<p class="muted"><a href="${cyclePath(cycle.id)}">← ${text.backToCycle}</a></p>
 <h1>${text.listTitle(cycle.id)}</h1>
 <p class="muted">${text.listIntro}</p>
+${downloadsLine(context.locale, { xlsx: `${cyclePath(cycle.id)}/reports.xlsx` })}
 <form method="get" action="${reportsListPath(cycle.id)}" class="filters" role="search">
   <div><label for="f-unit">${text.filterUnit}</label>
     <select id="f-unit" name="unit"><option value="">${text.all}</option>${units.map(([code, name]) => option(code, name, filters.unit))}</select></div>

@@ -7,6 +7,7 @@ import { taskKindLabel } from '../i18n/tasks.messages';
 import type { WebContext } from '../session/web-context';
 import { html, type SafeHtml } from '../views/html';
 import { csrfField, page } from '../views/layout';
+import { downloadsLine } from '../views/downloads';
 import { reportPath, reportsListPath } from '../views/paths';
 import { aggregationSection } from './aggregation.view';
 import { formValuesOf, type FieldProblem, type ReportFormValues } from './report-form';
@@ -35,6 +36,7 @@ export function reportPage(context: WebContext, data: ReportPageData, state: Rep
   const body = html`<p class="muted"><a href="${reportsListPath(report.cycleId)}">← ${text.backToList(report.cycleId)}</a></p>
 <h1>${title}</h1>
 ${facts(context, data)}
+${downloadsLine(context.locale, { xlsx: `${reportPath(report.id)}/lines.xlsx` })}
 ${
   state.alert &&
   html`<div class="error" role="alert" id="report-problems">
