@@ -4,11 +4,9 @@
  * CHROMIUM_PATH or /usr/bin/chromium; installed once with apt-get when missing and allowed (root,
  * apt-get present), the way the Temporal CLI is installed with `go install`.
  */
-import { execFile } from 'node:child_process';
 import { access, constants } from 'node:fs/promises';
-import { promisify } from 'node:util';
+import { ensureDebianPackages } from './debian-packages';
 
-const execFileAsync = promisify(execFile);
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 const INSTALL_HELP = 'Cài Chromium (Debian: `apt-get install chromium`) hoặc đặt CHROMIUM_PATH / install Chromium or set CHROMIUM_PATH.';
@@ -32,14 +30,12 @@ async function locateOrInstall(): Promise<string> {
     if (await isExecutable(configured)) return configured;
     throw new Error(`CHROMIUM_PATH=${configured} is not an executable. ${INSTALL_HELP}`);
   }
-  if (await isExecutable(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
-  if (process.getuid?.() !== 0 || !(await isExecutable('/usr/bin/apt-get'))) throw new Error(`Chromium not found at ${DEBIAN_CHROMIUM}. ${INSTALL_HELP}`);
-  console.log('[chromium] installing Debian’s chromium package for the browser tests (once)…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const options = { env, timeout: 15 * 60_000, maxBuffer: 64 * 1024 * 1024 };
-  await execFileAsync('apt-get', ['update', '-qq'], options);
-  await execFileAsync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], options);
-  if (!(await isExecutable(DEBIAN_CHROMIUM))) throw new Error(`apt-get installed chromium but ${DEBIAN_CHROMIUM} is missing. ${INSTALL_HELP}`);
+  try {
+    await ensureDebianPackages([{ name: 'chromium', probe: DEBIAN_CHROMIUM }]);
+  } catch (error) {
+    throw new Error(`Chromium not found at ${DEBIAN_CHROMIUM}: ${(error as Error).message} ${INSTALL_HELP}`);
+  }
+  if (!(await isExecutable(DEBIAN_CHROMIUM))) throw new Error(`${DEBIAN_CHROMIUM} is not an executable. ${INSTALL_HELP}`);
   return DEBIAN_CHROMIUM;
 }
 

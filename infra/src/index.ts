@@ -1,4 +1,5 @@
 export { CHROMIUM_ARGS, ensureChromium } from './chromium';
+export { ensureDebianPackages, ensureDocumentTools, type DebianPackage, type DocumentTools } from './debian-packages';
 export { PLANCYCLE_SEARCH_ATTRIBUTES } from './search-attributes';
 export {
   ensureTemporalCli,

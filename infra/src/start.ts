@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DevSmtpServer, startDevMailboxPage } from '@plancycle/mail';
 import { createDataSource, migrate, seedDemo } from '@plancycle/persistence';
+import { ensureDocumentTools } from './debian-packages';
 import { IA_DOM, prepareDemoCycle } from './demo-cycle';
 import { resolvePostgres } from './postgres';
 import { ensureTemporalCli, startTemporalDevServer } from './temporal-dev-server';
@@ -45,6 +46,11 @@ async function main(): Promise<void> {
 
   try {
     const env: NodeJS.ProcessEnv = { ...process.env };
+    // Printing PDFs needs Liberation Serif; without it the rest of the system still runs.
+    await ensureDocumentTools().then(
+      (tools) => (env.PLANCYCLE_FONT_DIR ??= tools.fontDir),
+      (error: unknown) => console.warn(`Không có phông chữ in PDF / PDF fonts unavailable: ${(error as Error).message}`),
+    );
 
     let temporalUi: string | null = null;
     if (!process.env.TEMPORAL_ADDRESS) {

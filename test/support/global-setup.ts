@@ -11,7 +11,7 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { dropDatabase, ensureChromium, ensureDatabase, ensureTemporalCli, resolvePostgres, startTemporalDevServer, withDatabase, type ResolvedPostgres } from '@plancycle/infra';
+import { dropDatabase, ensureChromium, ensureDatabase, ensureDocumentTools, ensureTemporalCli, resolvePostgres, startTemporalDevServer, withDatabase, type ResolvedPostgres } from '@plancycle/infra';
 import { createDataSource, migrate } from '@plancycle/persistence';
 import { bundleWorkflows } from '@plancycle/worker';
 
@@ -42,17 +42,19 @@ export default async function globalSetup(): Promise<void> {
     return result;
   };
   // Started side by side; on any failure, stop whatever did start before reporting it.
-  const [temporal, postgres, bundlePath, chromium] = await Promise.allSettled([
+  const [temporal, postgres, bundlePath, chromium, documentTools] = await Promise.allSettled([
     timed('Temporal', startTemporal),
     timed('PostgreSQL', preparePostgres),
     timed('workflow bundle', writeWorkflowBundle),
     // The web app's browser tests read the path from CHROMIUM_PATH; found (or installed) once per run.
     timed('Chromium', async () => (process.env.CHROMIUM_PATH = await ensureChromium())),
+    // The PDF tests embed Liberation Serif (PLANCYCLE_FONT_DIR) and look at pages with poppler's tools.
+    timed('document tools', async () => (process.env.PLANCYCLE_FONT_DIR ??= (await ensureDocumentTools()).fontDir)),
   ]);
-  if (temporal.status === 'rejected' || postgres.status === 'rejected' || bundlePath.status === 'rejected' || chromium.status === 'rejected') {
+  if (temporal.status === 'rejected' || postgres.status === 'rejected' || bundlePath.status === 'rejected' || chromium.status === 'rejected' || documentTools.status === 'rejected') {
     if (temporal.status === 'fulfilled') await temporal.value?.();
     if (postgres.status === 'fulfilled') await cleanUpPostgres(postgres.value.postgres, postgres.value.template);
-    const failure = [temporal, postgres, bundlePath, chromium].find((result) => result.status === 'rejected');
+    const failure = [temporal, postgres, bundlePath, chromium, documentTools].find((result) => result.status === 'rejected');
     throw (failure as PromiseRejectedResult).reason;
   }
   globals.__plancycleTestServices = {
