@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { planItemsWorkbook, readPlanItemsWorkbook } from '@plancycle/documents';
 import { OrgUnitRepository } from '@plancycle/persistence';
 import { eventually } from '../support/eventually';
@@ -21,6 +22,12 @@ const binary = (response: { on: (event: string, listener: (chunk?: Buffer) => vo
   response.on('data', (chunk) => chunks.push(chunk!));
   response.on('end', () => done(null, Buffer.concat(chunks)));
 };
+
+/** The words of a DOCX, read back from its XML. */
+async function docxText(file: Buffer): Promise<string> {
+  const xml = await (await JSZip.loadAsync(file)).file('word/document.xml')!.async('string');
+  return xml.replace(/<w:tab\/>/g, ' ').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '');
+}
 
 describe('plan items and report tables as Excel, and plan items imported from Excel', () => {
   let stack: TestStack;
@@ -106,9 +113,39 @@ describe('plan items and report tables as Excel, and plan items imported from Ex
     expect(done.headers.location).toContain('done=imported');
   });
 
+  it('prints the draft with its number and day blank, and the issued plan with both, as DOCX and PDF', async () => {
+    const draft = await stack.http().get(`${PLAN}/document/docx`).set('Authorization', `Bearer ${officer}`).buffer(true).parse(binary).expect(200);
+    expect(draft.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const draftText = await docxText(draft.body as Buffer);
+    expect(draftText).toMatch(/Số:\s+\/KH/);
+    expect(draftText).toContain('KẾ HOẠCH');
+
+    const version = (await as('canbo.iadom', officer).get(PLAN)).body.plan.latestVersion as number;
+    await as('canbo.iadom', officer).post(`${PLAN}/decisions`, { action: 'submit', version }).expect(200);
+    await as('thamdinh.ducco', await stack.login('thamdinh.ducco')).post(`${PLAN}/decisions`, { action: 'appraise', opinion: 'agree', version }).expect(200);
+    const issued = await as('pheduyet.ducco', await stack.login('pheduyet.ducco')).post(`${PLAN}/decisions`, { action: 'approve', version }).expect(200);
+
+    const docx = await stack.http().get(`${PLAN}/document/docx`).set('Authorization', `Bearer ${officer}`).buffer(true).parse(binary).expect(200);
+    const text = await docxText(docx.body as Buffer);
+    expect(text).toContain(`Số: ${issued.body.documentNumber}`);
+    expect(text).toContain('Mười lăm triệu đồng');
+    expect(text).toContain('Đỗ Văn Thành'); // the approver signs
+    const pdf = await stack.http().get(`${PLAN}/document/pdf`).set('Authorization', `Bearer ${officer}`).buffer(true).parse(binary).expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const web = await signInToWeb(stack, 'canbo.iadom');
+    const page = await web.get(`/app/cycles/${CYCLE}/units/${IA_DOM}/plan`).expect(200);
+    expect(page.text).toContain(`/plan/document/docx?version=${version}`);
+    await web.get(`/app/cycles/${CYCLE}/units/${IA_DOM}/plan/document/pdf?version=${version}`).buffer(true).parse(binary).expect(200);
+    const odt = await stack.http().get(`${PLAN}/document/odt`).set('Authorization', `Bearer ${officer}`).expect(400);
+    expect(odt.body.code).toBe('DOCUMENT_FORMAT_INVALID');
+  });
+
   it('answers another province’s user as if the plan did not exist', async () => {
     const other = await stack.login('admin.dn');
     await stack.http().get(`${PLAN}/items.xlsx`).set('Authorization', `Bearer ${other}`).expect(404);
+    await stack.http().get(`${PLAN}/document/pdf`).set('Authorization', `Bearer ${other}`).expect(404);
     await stack.http().get(`/api/cycles/${CYCLE}/reports.xlsx`).set('Authorization', `Bearer ${other}`).expect(404);
     const table = await stack.http().get(`/api/cycles/${CYCLE}/reports.xlsx`).set('Authorization', `Bearer ${officer}`).buffer(true).parse(binary).expect(200);
     expect(table.headers['content-type']).toBe(XLSX);

@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { annualCycleWorkflowId, unitPlanWorkflowId } from '@plancycle/domain';
 import { demoEmail } from '@plancycle/persistence';
 import { eventually } from '../support/eventually';
@@ -92,5 +93,24 @@ describe('ad-hoc report requests and report decisions', () => {
     expect(listed).toMatchObject({ kind: 'ad_hoc', title, stage: 'accepted', late: false });
     const trail = (await as('admin.gl').get(`/api/cycles/${CYCLE}/audit`).expect(200)).body as Array<{ action: string }>;
     expect(trail.map((event) => event.action).filter((action) => action.startsWith('report_'))).toEqual(['report_submit', 'report_return', 'report_submit', 'report_accept']);
+  });
+
+  it('prints the accepted report as a BÁO CÁO, in DOCX and PDF, and its lines as Excel', async () => {
+    const token = await stack.login('dieuphoi.gl');
+    const download = (path: string) =>
+      stack.http().get(path).set('Authorization', `Bearer ${token}`).buffer(true).parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    const docx = await download(`/api/reports/${reportId}/document/docx`).expect(200);
+    const xml = await (await JSZip.loadAsync(docx.body as Buffer)).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toContain('Đã tổ chức 02 buổi giao lưu.');
+    expect(text).toContain('SỞ NGOẠI VỤ');
+    const pdf = await download(`/api/reports/${reportId}/document/pdf`).expect(200);
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    await download(`/api/reports/${reportId}/lines.xlsx`).expect(200).expect('content-type', /spreadsheetml/);
   });
 });

@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { CurrentUser, type AuthenticatedUser } from '../auth/authenticated-user';
 import { badRequest } from '../common/api-exception';
 import type { PlanRef } from '../plans/plans.service';
-import { DocumentsService, type DownloadFile } from './documents.service';
+import { DocumentsService, type DocumentFormat, type DownloadFile } from './documents.service';
 
 /** Sends a file to save, under a name that keeps its Vietnamese-free spelling in every browser. */
 export function sendFile(response: Response, file: DownloadFile): void {
@@ -24,6 +24,12 @@ export function versionOf(value: unknown): number | undefined {
 /** What the upload interceptor hands over: the file's bytes, kept in memory. */
 type UploadedExcel = { buffer: Buffer };
 
+/** `docx` or `pdf`, or a 400 naming them. */
+export function formatOf(value: string): DocumentFormat {
+  if (value === 'docx' || value === 'pdf') return value;
+  throw badRequest('DOCUMENT_FORMAT_INVALID', 'Định dạng tài liệu phải là docx hoặc pdf.');
+}
+
 /** Excel workbooks are small: a plan of 500 rows is well under a megabyte. */
 export const UPLOAD_LIMITS = { fileSize: 5 * 1024 * 1024, files: 1 };
 
@@ -32,6 +38,24 @@ export const UPLOAD_LIMITS = { fileSize: 5 * 1024 * 1024, files: 1 };
 @Controller()
 export class DocumentsController {
   constructor(@Inject(DocumentsService) private readonly documents: DocumentsService) {}
+
+  @Get('cycles/:cycleId/units/:unitCode/plan/document/:format')
+  @ApiOperation({ summary: 'Kế hoạch của đơn vị theo thể thức NĐ 30/2020 (docx hoặc pdf); bản dự thảo để trống số và ngày' })
+  async unitPlanDocument(@Param('cycleId') cycleId: string, @Param('unitCode') unitCode: string, @Param('format') format: string, @Query('version') version: string | undefined, @CurrentUser() user: AuthenticatedUser, @Res() response: Response) {
+    sendFile(response, await this.documents.planDocumentFile(cycleId, { kind: 'unit', unitCode }, versionOf(version), formatOf(format), user));
+  }
+
+  @Get('cycles/:cycleId/provincial-plan/document/:format')
+  @ApiOperation({ summary: 'Kế hoạch của tỉnh theo thể thức NĐ 30/2020 (docx hoặc pdf)' })
+  async provincialPlanDocument(@Param('cycleId') cycleId: string, @Param('format') format: string, @Query('version') version: string | undefined, @CurrentUser() user: AuthenticatedUser, @Res() response: Response) {
+    sendFile(response, await this.documents.planDocumentFile(cycleId, { kind: 'provincial' }, versionOf(version), formatOf(format), user));
+  }
+
+  @Get('reports/:id/document/:format')
+  @ApiOperation({ summary: 'Báo cáo theo thể thức NĐ 30/2020 (docx hoặc pdf)' })
+  async reportDocument(@Param('id') id: string, @Param('format') format: string, @CurrentUser() user: AuthenticatedUser, @Res() response: Response) {
+    sendFile(response, await this.documents.reportDocumentFile(id, formatOf(format), user));
+  }
 
   @Get('cycles/:cycleId/units/:unitCode/plan/items.xlsx')
   @ApiOperation({ summary: 'Các dòng của kế hoạch (phụ lục) dưới dạng Excel' })

@@ -1,6 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { planItemsWorkbook, readPlanItemsWorkbook, reportTableWorkbook } from '@plancycle/documents';
-import { OrgUnitRepository } from '@plancycle/persistence';
+import { DocumentFontMissing, planDocument, planItemsWorkbook, readPlanItemsWorkbook, renderDocx, renderPdf, reportDocument, reportPeriodLabel, reportTableWorkbook, type DocumentModel } from '@plancycle/documents';
+import { GuidanceRepository, OrgUnitRepository, PlanRepository } from '@plancycle/persistence';
+import { approverName, guidanceReference, issuerFacts, numberAndSymbol, provincialPlanBasis, reportDay } from './official-documents';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ProvinceAccessService } from '../auth/province-access.service';
 import { ApiException, badRequest, notFound } from '../common/api-exception';
@@ -17,6 +18,8 @@ export interface DownloadFile {
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCUMENT_TYPES = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
+export type DocumentFormat = keyof typeof DOCUMENT_TYPES;
 
 /** `Kế hoạch TTĐN xã Ia Dom` → `ke-hoach-ttdn-xa-ia-dom`: a file name every system keeps. */
 export function fileSlug(text: string): string {
@@ -41,7 +44,89 @@ export class DocumentsService {
     @Inject(ReportsService) private readonly reports: ReportsService,
     @Inject(OrgUnitRepository) private readonly orgUnits: OrgUnitRepository,
     @Inject(ProvinceAccessService) private readonly access: ProvinceAccessService,
+    @Inject(GuidanceRepository) private readonly guidances: GuidanceRepository,
+    @Inject(PlanRepository) private readonly planRecords: PlanRepository,
   ) {}
+
+  /**
+   * A plan version as the paper its issuer signs (NĐ 30/2020): an issued version with its number and
+   * day, a draft with both left blank as in seed 002.
+   */
+  async planDocumentFile(cycleId: string, ref: PlanRef, version: number | undefined, format: DocumentFormat, user: AuthenticatedUser): Promise<DownloadFile> {
+    const { view, version: chosen, cycle, units, unitNames } = await this.planVersion(cycleId, ref, version, user);
+    const issuer = units.find((unit) => unit.code === view.plan.unitCode);
+    if (!issuer) throw notFound('PLAN_NOT_FOUND', 'Không tìm thấy đơn vị ban hành kế hoạch.');
+    const [guidance] = await this.guidances.listForProvince(cycle.provinceCode, cycle.year);
+    const provincial = ref.kind === 'unit' ? await this.planRecords.findForUnit(cycle.id, cycle.provinceCode, 'provincial') : null;
+    const inForce = provincial?.versionInForce ? await this.planRecords.findVersion(provincial.id, provincial.versionInForce) : null;
+    const basis = provincial ? provincialPlanBasis(provincial, inForce, cycle.year) : null;
+    const facts = issuerFacts(issuer, units, approverName(view.audit, chosen.version));
+    const model = planDocument({
+      ...facts,
+      ...numberAndSymbol(chosen, issuer.settings.documentSymbol ?? 'KH'),
+      issuedOn: chosen.issuedOn,
+      year: cycle.year,
+      guidance: guidanceReference(guidance),
+      otherBases: basis ? [basis] : [],
+      items: chosen.items,
+      unitNames,
+    });
+    return this.render(model, format, `ke hoach ${view.plan.unitName} ${cycle.year} v${chosen.version}`);
+  }
+
+  /** A report as the paper its unit sends (BÁO CÁO), with the province's aggregation for the provincial one. */
+  async reportDocumentFile(reportId: string, format: DocumentFormat, user: AuthenticatedUser): Promise<DownloadFile> {
+    const report = await this.reports.get(reportId, user);
+    const cycle = await this.access.readableCycle(report.cycleId, user);
+    const units = await this.orgUnits.listProvinceUnits(cycle.provinceCode);
+    const issuer = units.find((unit) => unit.code === report.unitCode);
+    if (!issuer) throw notFound('REPORT_NOT_FOUND', 'Không tìm thấy đơn vị gửi báo cáo.');
+    const plan = await this.planRecords.findById(report.planId);
+    const planVersion = plan && report.planVersion ? await this.planRecords.findVersion(plan.id, report.planVersion) : null;
+    const reportSymbol = (issuer.settings.documentSymbol ?? 'KH').replace(/^KH/, 'BC');
+    const model = reportDocument({
+      ...issuerFacts(issuer, units, ''),
+      kind: report.kind,
+      periodLabel: report.kind === 'ad_hoc' ? (report.title ?? '') : reportPeriodLabel(cycle.year, report.quarter),
+      year: cycle.year,
+      symbol: reportSymbol.startsWith('BC') ? reportSymbol : `BC-${reportSymbol}`,
+      number: null,
+      issuedOn: reportDay(report.submittedAt),
+      planReference: planVersion?.documentNumber && planVersion.issuedOn ? `Kế hoạch số ${planVersion.documentNumber} ngày ${planVersion.issuedOn.split('-').reverse().join('/')} của ${plan!.unitName}` : null,
+      summary: report.content.summary,
+      lines: report.content.lines.map(({ content, status, achieved, spent }) => ({ content, status, achieved, spent })),
+      provincial: report.kind === 'provincial' ? await this.provincialSummary(report.cycleId, report.aggregate?.missingUnitCodes ?? [], units, user) : null,
+      recipients: report.kind === 'provincial' ? ['Bộ Ngoại giao', 'Thường trực Tỉnh ủy', 'Lưu: VT'] : [`${units.find((unit) => unit.kind === 'coordinator')?.name ?? 'Cơ quan điều phối'}`, 'Lưu: VT'],
+    });
+    return this.render(model, format, `bao cao ${report.unitName} ${report.kind}${report.quarter ? ` q${report.quarter}` : ''} ${cycle.year}`);
+  }
+
+  /** Each unit's accepted annual report as a row of the province's report, and who sent none. */
+  private async provincialSummary(cycleId: string, missingUnitCodes: readonly string[], units: ReadonlyArray<{ code: string; name: string }>, user: AuthenticatedUser) {
+    const annual = (await this.reports.listForCycle(cycleId, undefined, user)).filter((report) => report.kind === 'annual' && report.stage === 'accepted');
+    const nameOf = (code: string) => units.find((unit) => unit.code === code)?.name ?? code;
+    return {
+      units: annual.map((report) => ({
+        unitName: report.unitName,
+        itemsTotal: report.content.lines.length,
+        itemsDone: report.content.lines.filter((line) => line.status === 'done').length,
+        spent: report.content.lines.reduce((sum, line) => sum + (line.spent ?? 0), 0),
+      })),
+      missingUnits: missingUnitCodes.map(nameOf),
+    };
+  }
+
+  private async render(model: DocumentModel, format: DocumentFormat, name: string): Promise<DownloadFile> {
+    let buffer: Buffer;
+    try {
+      buffer = format === 'docx' ? await renderDocx(model) : await renderPdf(model);
+    } catch (error) {
+      // The server lacks the font the PDF embeds: the administrator's to fix, said plainly.
+      if (error instanceof DocumentFontMissing) throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, 'DOCUMENT_FONT_MISSING', error.message);
+      throw error;
+    }
+    return { buffer, contentType: DOCUMENT_TYPES[format], filename: `${fileSlug(name)}.${format}` };
+  }
 
   /** A version of a plan (the requested one, else the newest) with the names its rows print. */
   async planVersion(cycleId: string, ref: PlanRef, version: number | undefined, user: AuthenticatedUser) {

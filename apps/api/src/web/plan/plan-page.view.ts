@@ -109,7 +109,7 @@ ${history(context, model.audit)}`,
 
 /** The plan as files, for the version on the page. */
 function downloads(context: WebContext, base: string, version: number): SafeHtml {
-  return downloadsLine(context.locale, { xlsx: `${base}/items.xlsx?version=${version}` });
+  return downloadsLine(context.locale, { docx: `${base}/document/docx?version=${version}`, pdf: `${base}/document/pdf?version=${version}`, xlsx: `${base}/items.xlsx?version=${version}` });
 }
 
 /** Rows from an Excel sheet shaped like the appendix, all or none (the csrf field first: it must arrive before the file). */

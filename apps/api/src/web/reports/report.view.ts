@@ -36,7 +36,7 @@ export function reportPage(context: WebContext, data: ReportPageData, state: Rep
   const body = html`<p class="muted"><a href="${reportsListPath(report.cycleId)}">← ${text.backToList(report.cycleId)}</a></p>
 <h1>${title}</h1>
 ${facts(context, data)}
-${downloadsLine(context.locale, { xlsx: `${reportPath(report.id)}/lines.xlsx` })}
+${downloadsLine(context.locale, { docx: `${reportPath(report.id)}/document/docx`, pdf: `${reportPath(report.id)}/document/pdf`, xlsx: `${reportPath(report.id)}/lines.xlsx` })}
 ${
   state.alert &&
   html`<div class="error" role="alert" id="report-problems">
