@@ -156,6 +156,12 @@ describe('a unit’s plan from draft to issued, in the browser', () => {
     const history = await page.locator('#history li').allInnerTexts();
     expect(history.filter((line) => line.includes('· Thẩm định'))).toHaveLength(2);
     await screenshot(page, '05-plan-issued');
+    // The signed paper, from the page's own buttons.
+    for (const [label, extension] of [['Word (.docx)', 'docx'], ['PDF', 'pdf'], ['Excel (.xlsx)', 'xlsx']]) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#downloads').getByRole('link', { name: label }).click()]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^ke-hoach-uy-ban-nhan-dan-xa-ia-dom-${YEAR}-v2\\.${extension}$`));
+      await download.saveAs(`${SCREENSHOT_DIR}/../downloads/${download.suggestedFilename()}`);
+    }
     await signOut(page);
   });
 
