@@ -65,6 +65,16 @@ export default [
     },
   },
   {
+    // Tests of the pure layers may use the property-testing library their code must never import.
+    files: ['libs/domain/**/__tests__/**/*.ts', 'libs/domain/**/*.spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { ...boundaries, depConstraints: boundaries.depConstraints.map((rule) => (rule.sourceTag === 'type:domain' ? { ...rule, allowedExternalImports: [...rule.allowedExternalImports, 'fast-check'] } : rule)) },
+      ],
+    },
+  },
+  {
     // The end-to-end suites run the API and the worker in-process, so they alone may import apps.
     files: ['test/**/*.ts'],
     rules: {
