@@ -130,6 +130,7 @@ describe('plan items and report tables as Excel, and plan items imported from Ex
     expect(text).toContain(`Số: ${issued.body.documentNumber}`);
     expect(text).toContain('Mười lăm triệu đồng');
     expect(text).toContain('Đỗ Văn Thành'); // the approver signs
+    expect(text).toMatch(/Ia Dom, ngày \d{2} tháng \d{1,2} năm \d{4}/); // a commune writes its own place
     const pdf = await stack.http().get(`${PLAN}/document/pdf`).set('Authorization', `Bearer ${officer}`).buffer(true).parse(binary).expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');

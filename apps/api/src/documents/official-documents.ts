@@ -4,8 +4,10 @@ import type { GuidanceReference, Signature } from '@plancycle/documents';
 
 /** What the province's papers say about their issuer, read off the organisation tree. */
 export interface IssuerFacts {
-  /** `Gia Lai`: the place in the date line. */
+  /** `Gia Lai`: the province the text names. */
   provinceName: string;
+  /** The date line's place: the province's, or a commune's or district's own name (`Ia Dom`). */
+  place: string;
   /** The body above the issuer (`UBND TỈNH GIA LAI` over a Sở); empty for the province itself. */
   parentBody: string;
   issuerName: string;
@@ -26,9 +28,13 @@ export function issuerFacts(unit: OrgUnit, units: readonly OrgUnit[], signerName
   const province = byCode.get(unit.provinceCode);
   const parent = unit.parentCode ? byCode.get(unit.parentCode) : undefined;
   const people = /^(Ủy ban nhân dân|UBND)/iu.test(unit.name);
-  const capacityLines = people ? ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'] : /^Sở\b/u.test(unit.name) ? ['GIÁM ĐỐC'] : ['THỦ TRƯỞNG CƠ QUAN'];
+  const capacityLines = people ? ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'] : /^Sở\s/u.test(unit.name) ? ['GIÁM ĐỐC'] : ['THỦ TRƯỞNG CƠ QUAN'];
+  const provinceName = provinceNameOf(province, unit.provinceCode);
+  // NĐ 30/2020: the place is where the issuer sits; a xã, phường, huyện or thị xã writes its own name.
+  const local = /^(?:Ủy ban nhân dân|UBND)\s+(?:xã|phường|thị trấn|huyện|thị xã|thành phố)\s+(.+)$/iu.exec(unit.name);
   return {
-    provinceName: provinceNameOf(province, unit.provinceCode),
+    provinceName,
+    place: unit.kind === 'commune' || unit.kind === 'district' ? (local?.[1] ?? provinceName) : provinceName,
     parentBody: parent && !people ? parent.name.replace(/^Ủy ban nhân dân/iu, 'UBND') : '',
     issuerName: unit.name,
     signer: { capacityLines, signerName },

@@ -19,6 +19,8 @@ export interface GuidanceReference {
 export interface PlanDocumentInput {
   /** `Trà Vinh`: the place of the date line and the province named in the text. */
   provinceName: string;
+  /** The date line's place when it is not the province's: a commune or district names itself (`Ia Dom, ngày …`). */
+  place?: string;
   /** Upper case, may be empty: `UBND TỈNH TRÀ VINH`. */
   parentBody: string;
   /** The issuing unit's name as a sentence writes it: `Sở Thông tin và Truyền thông`. */
@@ -60,7 +62,7 @@ export function planDocument(input: PlanDocumentInput): DocumentModel {
       issuingBody: headerBodyName(input.issuingBody ?? input.issuerName),
       symbol: input.symbol,
       number: input.number,
-      place: input.provinceName,
+      place: input.place ?? input.provinceName,
       date: input.issuedOn,
       year,
     },

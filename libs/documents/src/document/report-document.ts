@@ -32,8 +32,10 @@ export interface ReportDocumentInput {
   /** `quý II năm 2020`, `năm 2020` (see reportPeriodLabel), or for an ad-hoc report what was asked. */
   periodLabel: string;
   year: number;
-  /** The place of the date line. */
+  /** The province the text names, and the date line's place unless `place` is given. */
   provinceName: string;
+  /** A commune's or district's own place (`Ia Dom`), for its date line. */
+  place?: string;
   parentBody: string;
   /** The reporting unit as a sentence names it: `Sở Thông tin và Truyền thông`. */
   issuerName: string;
@@ -86,7 +88,7 @@ export function reportDocument(input: ReportDocumentInput): DocumentModel {
       issuingBody: headerBodyName(input.issuingBody ?? input.issuerName),
       symbol: input.symbol,
       number: input.number,
-      place: input.provinceName,
+      place: input.place ?? input.provinceName,
       date: input.issuedOn,
       year: input.year,
     },
