@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { planItemsWorkbook, readPlanItemsWorkbook } from '@plancycle/documents';
 import { OrgUnitRepository } from '@plancycle/persistence';
 import { eventually } from '../support/eventually';
@@ -7,6 +6,7 @@ import { recordGuidanceFor } from '../support/guidance';
 import { borderConferenceItem } from '../support/plan-fixtures';
 import { issueProvincialPlan } from '../support/provincial-plan';
 import { requestsAs, startTestStack, type TestStack } from '../support/stack';
+import { binary, docxText } from '../support/downloads';
 import { signInToWeb } from '../support/web';
 
 // The Temporal server is shared by the whole run: this file owns GL's year YEAR.
@@ -15,19 +15,6 @@ const CYCLE = `GL-${YEAR}`;
 const IA_DOM = 'GL.DUCCO.IADOM';
 const PLAN = `/api/cycles/${CYCLE}/units/${IA_DOM}/plan`;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** supertest keeps a binary body only when asked to. */
-const binary = (response: { on: (event: string, listener: (chunk?: Buffer) => void) => void }, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk) => chunks.push(chunk!));
-  response.on('end', () => done(null, Buffer.concat(chunks)));
-};
-
-/** The words of a DOCX, read back from its XML. */
-async function docxText(file: Buffer): Promise<string> {
-  const xml = await (await JSZip.loadAsync(file)).file('word/document.xml')!.async('string');
-  return xml.replace(/<w:tab\/>/g, ' ').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '');
-}
 
 describe('plan items and report tables as Excel, and plan items imported from Excel', () => {
   let stack: TestStack;

@@ -1,9 +1,9 @@
-import JSZip from 'jszip';
 import { annualCycleWorkflowId, unitPlanWorkflowId } from '@plancycle/domain';
 import { demoEmail } from '@plancycle/persistence';
 import { eventually } from '../support/eventually';
 import { recordGuidanceFor } from '../support/guidance';
 import { issueProvincialPlan } from '../support/provincial-plan';
+import { binary, docxText } from '../support/downloads';
 import { requestsAs, startTestStack, type TestStack } from '../support/stack';
 
 // The Temporal server is shared by the whole run: this file owns GL's year YEAR.
@@ -97,15 +97,9 @@ describe('ad-hoc report requests and report decisions', () => {
 
   it('prints the accepted report as a BÁO CÁO, in DOCX and PDF, and its lines as Excel', async () => {
     const token = await stack.login('dieuphoi.gl');
-    const download = (path: string) =>
-      stack.http().get(path).set('Authorization', `Bearer ${token}`).buffer(true).parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+    const download = (path: string) => stack.http().get(path).set('Authorization', `Bearer ${token}`).buffer(true).parse(binary);
     const docx = await download(`/api/reports/${reportId}/document/docx`).expect(200);
-    const xml = await (await JSZip.loadAsync(docx.body as Buffer)).file('word/document.xml')!.async('string');
-    const text = xml.replace(/<[^>]+>/g, '');
+    const text = await docxText(docx.body as Buffer);
     expect(text).toContain('BÁO CÁO');
     expect(text).toContain('Đã tổ chức 02 buổi giao lưu.');
     expect(text).toContain('SỞ NGOẠI VỤ');

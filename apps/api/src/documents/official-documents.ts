@@ -1,18 +1,9 @@
 import { vietnamDateOf, type OrgUnit } from '@plancycle/domain';
 import type { GuidanceRecord, PlanRecord, PlanVersionRecord } from '@plancycle/persistence';
-import type { GuidanceReference, Signature } from '@plancycle/documents';
+import type { DocumentIssuer, GuidanceReference, Signature } from '@plancycle/documents';
 
 /** What the province's papers say about their issuer, read off the organisation tree. */
-export interface IssuerFacts {
-  /** `Gia Lai`: the province the text names. */
-  provinceName: string;
-  /** The date line's place: the province's, or a commune's or district's own name (`Ia Dom`). */
-  place: string;
-  /** The body above the issuer (`UBND TỈNH GIA LAI` over a Sở); empty for the province itself. */
-  parentBody: string;
-  issuerName: string;
-  signer: Signature;
-}
+export type IssuerFacts = Pick<DocumentIssuer, 'provinceName' | 'parentBody' | 'issuerName'> & { place: string; signer: Signature };
 
 /** `Ủy ban nhân dân tỉnh Gia Lai` → `Gia Lai`. */
 export function provinceNameOf(province: OrgUnit | undefined, fallback: string): string {

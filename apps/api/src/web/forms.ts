@@ -16,7 +16,7 @@ export const ticked = (value: unknown): boolean => one(value) !== '';
  * shown; `index` is the row's position on the page, so a problem can be shown on the row it is about.
  */
 export function formRows(body: Record<string, unknown>, prefix: string): Array<{ index: number; fields: Record<string, unknown> }> {
-  const pattern = new RegExp(`^${prefix}\\.(\\d{1,3})\\.([A-Za-z]+)$`);
+  const pattern = new RegExp(`^${prefix}\\.(\\d{1,4})\\.([A-Za-z]+)$`);
   const byIndex = new Map<number, Record<string, unknown>>();
   for (const [key, value] of Object.entries(body)) {
     const match = pattern.exec(key);

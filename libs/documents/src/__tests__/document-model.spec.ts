@@ -14,6 +14,7 @@ import {
 } from '../document';
 import { balancedLines } from '../document/document-layout';
 import { traVinh2020Plan } from './fixtures/tra-vinh-2020';
+import { giaLai2023Provincial } from './fixtures/gia-lai-provincial-2023';
 
 const header = (overrides: Partial<DocumentHeader> = {}): DocumentHeader => ({
   parentBody: '',
@@ -172,13 +173,7 @@ describe('reportDocument', () => {
         issuerName: 'Ủy ban nhân dân tỉnh Gia Lai',
         symbol: 'BC-UBND',
         lines: [],
-        provincial: {
-          units: [
-            { unitName: 'Sở Thông tin và Truyền thông', itemsTotal: 7, itemsDone: 5, spent: 200_000_000 },
-            { unitName: 'Sở Ngoại vụ', itemsTotal: 4, itemsDone: 4, spent: 50_000_000 },
-          ],
-          missingUnits: ['UBND huyện Đức Cơ'],
-        },
+        provincial: giaLai2023Provincial,
         proposals: ['Đề nghị Bộ hỗ trợ tài liệu tuyên truyền.'],
       }),
     );

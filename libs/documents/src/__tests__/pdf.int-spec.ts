@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { planDocument, renderPdf, reportDocument, reportPeriodLabel } from '..';
 // The seed 002 fixture is the unit tests' own: one copy of the 7 rows, not a second one here.
 import { traVinh2020Plan } from './fixtures/tra-vinh-2020';
+import { giaLai2023Provincial } from './fixtures/gia-lai-provincial-2023';
 
 const run = promisify(execFile);
 const OUTPUT = resolve(__dirname, '../../../../test-output/documents');
@@ -105,13 +106,7 @@ describe('renderPdf', () => {
       issuedOn: '2023-11-15',
       summary: 'Năm 2023, các cơ quan, đơn vị triển khai đồng bộ công tác thông tin đối ngoại.',
       lines: [],
-      provincial: {
-        units: [
-          { unitName: 'Sở Thông tin và Truyền thông', itemsTotal: 7, itemsDone: 5, spent: 200_000_000 },
-          { unitName: 'Sở Ngoại vụ', itemsTotal: 4, itemsDone: 4, spent: 50_000_000 },
-        ],
-        missingUnits: ['UBND huyện Đức Cơ'],
-      },
+      provincial: giaLai2023Provincial,
       recipients: ['Bộ Văn hóa, Thể thao và Du lịch'],
       signer: { capacityLines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], signerName: 'Nguyễn Hữu Quế' },
     });

@@ -27,6 +27,40 @@ export interface DocumentHeader {
   year: number;
 }
 
+/** Who issues a document and under which number: what every builder's input starts with. */
+export interface DocumentIssuer {
+  /** `Trà Vinh`: the province the text names, and the date line's place unless `place` is given. */
+  provinceName: string;
+  /** A commune's or district's own place (`Ia Dom, ngày …`). */
+  place?: string;
+  /** Upper case, may be empty: `UBND TỈNH TRÀ VINH`. */
+  parentBody: string;
+  /** The issuing unit's name as a sentence writes it: `Sở Thông tin và Truyền thông`. */
+  issuerName: string;
+  /** Upper case for the header; defaults to issuerName in upper case. */
+  issuingBody?: string;
+  /** `KH-UBND`, `BC-STTTT`. */
+  symbol: string;
+  /** Null while a draft. */
+  number: number | null;
+  /** Null while a draft. */
+  issuedOn: LocalDate | null;
+  year: number;
+}
+
+/** The header block of an issuer's document. */
+export function documentHeader(issuer: DocumentIssuer): DocumentHeader {
+  return {
+    parentBody: headerBodyName(issuer.parentBody),
+    issuingBody: headerBodyName(issuer.issuingBody ?? issuer.issuerName),
+    symbol: issuer.symbol,
+    number: issuer.number,
+    place: issuer.place ?? issuer.provinceName,
+    date: issuer.issuedOn,
+    year: issuer.year,
+  };
+}
+
 /** A paragraph of the body: a string is plain text; headings inside a section are bold ones. */
 export type DocumentParagraph = string | { text: string; bold?: boolean; italic?: boolean };
 

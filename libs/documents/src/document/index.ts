@@ -10,6 +10,7 @@ export {
   type AppendixTotals,
   type CellAlign,
   type DocumentHeader,
+  type DocumentIssuer,
   type DocumentModel,
   type DocumentParagraph,
   type DocumentSection,

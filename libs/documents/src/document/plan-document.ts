@@ -3,7 +3,7 @@
  * tasks, how it is carried out, and the appendix table of seed 002 with its total in words.
  */
 import { formatVietnameseDate, formatVnd, planBudgetTotal, timeFrameLabel, vndInWords, type LocalDate, type PlanItem } from '@plancycle/domain';
-import { documentReference, headerBodyName, type DocumentModel, type DocumentParagraph, type DocumentSection, type Signature } from './document-model';
+import { documentHeader, documentReference, type DocumentIssuer, type DocumentModel, type DocumentParagraph, type DocumentSection, type Signature } from './document-model';
 
 /** The ministry's letter the plan follows (a Guidance, as the bases cite it). */
 export interface GuidanceReference {
@@ -16,23 +16,7 @@ export interface GuidanceReference {
   subject: string;
 }
 
-export interface PlanDocumentInput {
-  /** `Trà Vinh`: the place of the date line and the province named in the text. */
-  provinceName: string;
-  /** The date line's place when it is not the province's: a commune or district names itself (`Ia Dom, ngày …`). */
-  place?: string;
-  /** Upper case, may be empty: `UBND TỈNH TRÀ VINH`. */
-  parentBody: string;
-  /** The issuing unit's name as a sentence writes it: `Sở Thông tin và Truyền thông`. */
-  issuerName: string;
-  /** Upper case for the header; defaults to issuerName in upper case. */
-  issuingBody?: string;
-  symbol: string;
-  /** Null while a draft. */
-  number: number | null;
-  /** Null while a draft. */
-  issuedOn: LocalDate | null;
-  year: number;
+export interface PlanDocumentInput extends DocumentIssuer {
   /** Null when the cycle has no guidance recorded yet. */
   guidance: GuidanceReference | null;
   /** More `Căn cứ` lines after the guidance, e.g. the provincial plan a unit's plan carries out. */
@@ -57,15 +41,7 @@ export function planDocument(input: PlanDocumentInput): DocumentModel {
   ].map((basis, index, all) => basis.replace(/[;.]+$/, '') + (index === all.length - 1 ? '.' : ';'));
 
   return {
-    header: {
-      parentBody: headerBodyName(input.parentBody),
-      issuingBody: headerBodyName(input.issuingBody ?? input.issuerName),
-      symbol: input.symbol,
-      number: input.number,
-      place: input.place ?? input.provinceName,
-      date: input.issuedOn,
-      year,
-    },
+    header: documentHeader(input),
     documentType: 'KẾ HOẠCH',
     subject: `Hoạt động thông tin đối ngoại năm ${year}`,
     bases,

@@ -2,8 +2,8 @@
  * A report (Báo cáo) as officials print it: a unit's quarterly, annual or ad-hoc report with one
  * table row per plan item, or the province's report aggregating the units' (seed 003, III).
  */
-import { formatVnd, REPORT_LINE_STATUS_LABELS, type LocalDate, type ReportKind, type ReportLineStatus } from '@plancycle/domain';
-import { headerBodyName, ordinal, type DocumentModel, type DocumentParagraph, type DocumentSection, type DocumentTable, type Signature } from './document-model';
+import { formatVnd, REPORT_LINE_STATUS_LABELS, type ReportKind, type ReportLineStatus } from '@plancycle/domain';
+import { documentHeader, ordinal, type DocumentIssuer, type DocumentModel, type DocumentParagraph, type DocumentSection, type DocumentTable, type Signature } from './document-model';
 
 export interface ReportDocumentLine {
   content: string;
@@ -27,24 +27,10 @@ export interface ProvincialSummary {
   missingUnits: string[];
 }
 
-export interface ReportDocumentInput {
+export interface ReportDocumentInput extends DocumentIssuer {
   kind: ReportKind;
   /** `quý II năm 2020`, `năm 2020` (see reportPeriodLabel), or for an ad-hoc report what was asked. */
   periodLabel: string;
-  year: number;
-  /** The province the text names, and the date line's place unless `place` is given. */
-  provinceName: string;
-  /** A commune's or district's own place (`Ia Dom`), for its date line. */
-  place?: string;
-  parentBody: string;
-  /** The reporting unit as a sentence names it: `Sở Thông tin và Truyền thông`. */
-  issuerName: string;
-  /** Upper case for the header; defaults to issuerName in upper case. */
-  issuingBody?: string;
-  /** `BC-STTTT`, `BC-UBND` */
-  symbol: string;
-  number: number | null;
-  issuedOn: LocalDate | null;
   /** `Kế hoạch số 05/KH-STTTT ngày 10/01/2020 của Sở Thông tin và Truyền thông` */
   planReference?: string | null;
   summary: string;
@@ -83,15 +69,7 @@ export function reportDocument(input: ReportDocumentInput): DocumentModel {
   if (!/^Lưu\b/.test(recipients[recipients.length - 1] ?? '')) recipients.push('Lưu: VT');
 
   return {
-    header: {
-      parentBody: headerBodyName(input.parentBody),
-      issuingBody: headerBodyName(input.issuingBody ?? input.issuerName),
-      symbol: input.symbol,
-      number: input.number,
-      place: input.place ?? input.provinceName,
-      date: input.issuedOn,
-      year: input.year,
-    },
+    header: documentHeader(input),
     documentType: 'BÁO CÁO',
     subject: reportSubject(input),
     bases: [],

@@ -1,5 +1,5 @@
 import { parseVndAmount, type PlanItem, type TimeFrame } from '@plancycle/domain';
-import { list, one } from '../forms';
+import { formRows, list, one } from '../forms';
 
 /** One row of the editor as the browser posts it: `item.<index>.<field>`, all text. */
 export interface PlanFormRow {
@@ -19,21 +19,10 @@ export interface RowProblem {
   message: string;
 }
 
-const FIELD = /^item\.(\d{1,4})\.(id|content|lead|coordinating|timeFrame|budget|focus|source)$/;
-
-
 /** The grid's rows in the order shown, without the blank rows left at the bottom. */
 export function rowsOfForm(body: Record<string, unknown>): PlanFormRow[] {
-  const byIndex = new Map<number, Record<string, unknown>>();
-  for (const [key, value] of Object.entries(body)) {
-    const match = FIELD.exec(key);
-    if (!match) continue;
-    const index = Number(match[1]);
-    byIndex.set(index, { ...byIndex.get(index), [match[2]]: value });
-  }
-  return [...byIndex.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, fields]) => ({
+  return formRows(body, 'item')
+    .map(({ fields }) => ({
       id: one(fields.id).trim(),
       content: one(fields.content).trim(),
       lead: one(fields.lead),
