@@ -31,6 +31,7 @@ const MIGRATIONS = [
 
 export interface DataSourceOptions {
   poolSize?: number;
+  connectTimeoutMs?: number;
   logging?: boolean;
 }
 
@@ -46,6 +47,9 @@ export function createDataSource(url: string, options: DataSourceOptions = {}): 
     migrationsRun: false,
     migrationsTransactionMode: 'each',
     poolSize: options.poolSize,
+    // How long a query waits for a connection, new or from a busy pool, before failing: with the server
+    // down, the API answers 503 within this bound instead of hanging (see the API's service-unavailable).
+    connectTimeoutMS: options.connectTimeoutMs ?? 5_000,
     logging: options.logging ?? false,
   });
 }

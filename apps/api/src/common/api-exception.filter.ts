@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type Exception
 import type { Request, Response } from 'express';
 import { DomainError } from '@plancycle/domain';
 import type { ApiErrorBody } from './api-exception';
+import { RETRY_AFTER_SECONDS, serviceUnavailable } from './service-unavailable';
 
 /** Generic answers for errors raised by the framework itself, before our code runs. */
 const FRAMEWORK_ERRORS: Partial<Record<number, Omit<ApiErrorBody, 'statusCode'>>> = {
@@ -13,7 +14,8 @@ const FRAMEWORK_ERRORS: Partial<Record<number, Omit<ApiErrorBody, 'statusCode'>>
 
 /**
  * Every error leaves as `{ statusCode, code, message }`. What a user caused is a 4xx with a message
- * they can act on; anything else is logged and answered with a 500 that leaks nothing.
+ * they can act on; PostgreSQL or Temporal out of reach is a 503 to try again later; anything else is
+ * logged and answered with a 500 that leaks nothing.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -22,7 +24,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
   /** `pages`: who answers, as a page, what reaches no controller under the web app's path (an unknown /app address). */
   constructor(private readonly pages?: { pathPrefix: string; filter: ExceptionFilter }) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(raised: unknown, host: ArgumentsHost): void {
+    const exception = serviceUnavailable(raised) ?? raised;
     const response = host.switchToHttp().getResponse<Response>();
     const path = host.switchToHttp().getRequest<Request>().originalUrl ?? '';
     if (this.pages && (path === this.pages.pathPrefix || path.startsWith(`${this.pages.pathPrefix}/`) || path.startsWith(`${this.pages.pathPrefix}?`))) {
@@ -30,7 +33,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return;
     }
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
+      this.logger.warn(`${body.code}: ${raised instanceof Error ? raised.message : String(raised)}`);
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    } else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     response.status(body.statusCode).json(body);
   }
 

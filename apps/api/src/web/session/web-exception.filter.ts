@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '@plancycle/domain';
+import { RETRY_AFTER_SECONDS, serviceUnavailable } from '../../common/service-unavailable';
 import { commonText } from '../i18n/common.messages';
 import { LOCALE_COOKIE, localeOf } from '../i18n/locale';
 import { errorPage } from '../views/layout';
@@ -16,7 +17,8 @@ import { SignInRequired } from './web-session.guard';
 export class WebExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('WebExceptionFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(raised: unknown, host: ArgumentsHost): void {
+    const exception = serviceUnavailable(raised) ?? raised;
     const request = host.switchToHttp().getRequest<Request & { web?: AnonymousWebContext }>();
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof SignInRequired) {
@@ -25,7 +27,10 @@ export class WebExceptionFilter implements ExceptionFilter {
     }
     const context: AnonymousWebContext = request.web ?? { user: null, locale: localeOf(request.cookies?.[LOCALE_COOKIE]), csrfToken: '', path: request.originalUrl };
     const error = this.describe(exception, context);
-    if (error.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (error.status === 503) {
+      this.logger.warn(`${error.code}: ${raised instanceof Error ? raised.message : String(raised)}`);
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    } else if (error.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     response.status(error.status).type('html').send(errorPage(context, error));
   }
 
