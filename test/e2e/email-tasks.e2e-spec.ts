@@ -4,6 +4,7 @@ import { demoEmail, NotificationRepository, UserRepository } from '@plancycle/pe
 import type { dailyDigestWorkflow } from '@plancycle/workflows';
 import { addCalendarDays, vietnamDateOf } from '@plancycle/domain';
 import { eventually } from '../support/eventually';
+import { recordHistoryFixture } from '../support/histories';
 import { recordGuidanceFor } from '../support/guidance';
 import { actionLinksOf } from '../support/mail-links';
 import { borderConferenceItem } from '../support/plan-fixtures';
@@ -222,9 +223,13 @@ describe('email tasks: deciding from a link in the message', () => {
     expect(queued.state).toBe('pending');
 
     const tomorrow = addCalendarDays(vietnamDateOf(new Date().toISOString()), 1);
-    const run = () =>
-      stack.client.workflow.execute<typeof dailyDigestWorkflow>('dailyDigestWorkflow', { taskQueue: stack.config.temporal.taskQueue, workflowId: `digest-${CYCLE}-${Date.now()}`, args: [{ day: tomorrow }] });
+    const runs: string[] = [];
+    const run = () => {
+      runs.push(`digest-${CYCLE}-${Date.now()}`);
+      return stack.client.workflow.execute<typeof dailyDigestWorkflow>('dailyDigestWorkflow', { taskQueue: stack.config.temporal.taskQueue, workflowId: runs[runs.length - 1], args: [{ day: tomorrow }] });
+    };
     expect(await run()).toEqual({ digests: 1 });
+    await recordHistoryFixture(runs[0], 'daily-digest.sent');
     const digest = await nextMail('pheduyet.ducco', /Tóm tắt/i);
     expect(digest.text).toContain('xã Ia Dom');
     const toApprover = stack.mail.messages().filter((m) => m.envelope.to.includes(demoEmail('pheduyet.ducco')));
