@@ -7,6 +7,7 @@ import type { PlanCycleConfig } from '@plancycle/config';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { jsonBody } from './common/json-body';
+import { noStore, securityHeaders } from './common/security-headers';
 import { WebExceptionFilter } from './web/session/web-exception.filter';
 import { WEB_PATHS, webForms, webPageHeaders, webUploads } from './web/web-http';
 import { createValidationPipe } from './common/validation.pipe';
@@ -14,6 +15,8 @@ import { createValidationPipe } from './common/validation.pipe';
 /** The HTTP app, configured but not listening: main.ts listens, tests use it in-process. */
 export async function createApp(config: PlanCycleConfig, options: { logger?: false } = {}): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config), { logger: options.logger ?? ['log', 'warn', 'error'], bodyParser: false });
+  app.use(securityHeaders({ https: config.api.publicUrl.startsWith('https:') }));
+  app.use('/api', noStore());
   app.use(cookieParser());
   app.use('/app', webPageHeaders(), webForms(), webUploads());
   app.use(...jsonBody());

@@ -14,6 +14,7 @@ import { DocumentNumbersPerIssuer1795500000000 } from './migrations/179550000000
 import { Notifications1795510000000 } from './migrations/1795510000000-notifications';
 import { TaskEscalations1795520000000 } from './migrations/1795520000000-task-escalations';
 import { Reports1795530000000 } from './migrations/1795530000000-reports';
+import { SignInSecurity1795540000000 } from './migrations/1795540000000-sign-in-security';
 
 // Listed by hand rather than globbed: globs break under ts-node, jest and bundlers in different ways.
 const ENTITIES = [OrgUnitEntity, UserEntity, UserRoleEntity, WorkCalendarDayEntity, CycleEntity, CycleUnitEntity];
@@ -27,6 +28,7 @@ const MIGRATIONS = [
   Notifications1795510000000,
   TaskEscalations1795520000000,
   Reports1795530000000,
+  SignInSecurity1795540000000,
 ];
 
 export interface DataSourceOptions {

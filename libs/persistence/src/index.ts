@@ -3,6 +3,7 @@ export { OrgUnitRepository } from './org-units/org-unit.repository';
 export { UserRepository } from './users/user.repository';
 export type { CreateUserInput, UpsertUserInput, UserRecord, UserSummary } from './users/user-record';
 export { hashPassword, verifyPassword } from './users/password';
+export { RevokedTokenRepository } from './users/revoked-token.repository';
 export { WorkCalendarRepository, type WorkCalendarDayRecord } from './work-calendar/work-calendar.repository';
 export type { WorkCalendarDayKind, WorkCalendarDaySource } from './entities/work-calendar-day.entity';
 export { CycleRepository } from './cycles/cycle.repository';

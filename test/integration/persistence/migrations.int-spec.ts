@@ -15,6 +15,8 @@ const TABLES = [
   'plans',
   'province_mail_settings',
   'reports',
+  'revoked_tokens',
+  'sign_in_failures',
   'task_escalations',
   'tasks',
   'unit_staff',
@@ -32,9 +34,10 @@ const MIGRATIONS = [
   'Notifications1795510000000',
   'TaskEscalations1795520000000',
   'Reports1795530000000',
+  'SignInSecurity1795540000000',
 ];
 /** What the newest migration creates, and so what reverting it alone must drop. */
-const NEWEST_MIGRATION_TABLES: string[] = ['reports'];
+const NEWEST_MIGRATION_TABLES: string[] = ['revoked_tokens', 'sign_in_failures'];
 
 describe('migrations', () => {
   let db: PersistenceTestDatabase;

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { ApiException } from '../common/api-exception';
 import { CurrentUser, Public, type AuthenticatedUser } from './authenticated-user';
 import { CredentialsService } from './credentials.service';
@@ -14,11 +15,20 @@ export class AuthController {
   @Post('login')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Đăng nhập, nhận mã truy cập (Bearer token)' })
-  async login(@Body() body: LoginDto) {
-    const session = await this.credentials.signIn(body.username, body.password);
+  async login(@Body() body: LoginDto, @Req() request: Request) {
+    const session = await this.credentials.signIn(body.username, body.password, clientAddress(request));
     // The same answer for an unknown name and a wrong password: the body does not tell which accounts exist.
     if (!session) throw new ApiException(HttpStatus.UNAUTHORIZED, 'AUTH_INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
     return { accessToken: session.token, user: session.user };
+  }
+
+  @Post('logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Đăng xuất: mã truy cập này không dùng được nữa' })
+  async logout(@Req() request: Request): Promise<void> {
+    // The guard has checked the bearer token; it is the one to revoke.
+    await this.credentials.signOut(String(request.headers.authorization).slice('Bearer '.length));
   }
 
   @Get('me')
@@ -27,4 +37,9 @@ export class AuthController {
   me(@CurrentUser() user: AuthenticatedUser) {
     return user;
   }
+}
+
+/** Who is signing in, as far as failed attempts are counted (SignInThrottle): the connecting address. */
+export function clientAddress(request: Request): string {
+  return request.ip ?? request.socket.remoteAddress ?? 'unknown';
 }

@@ -6,6 +6,7 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { CredentialsService } from './credentials.service';
 import { ProvinceAccessService } from './province-access.service';
+import { SignInThrottle } from './sign-in-throttle';
 
 const TOKEN_LIFETIME = '8h'; // one working day
 
@@ -18,7 +19,7 @@ const TOKEN_LIFETIME = '8h'; // one working day
     }),
   ],
   controllers: [AuthController],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, ProvinceAccessService, CredentialsService],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, ProvinceAccessService, CredentialsService, SignInThrottle],
   exports: [ProvinceAccessService, CredentialsService],
 })
 export class AuthModule {}

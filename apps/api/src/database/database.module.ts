@@ -4,6 +4,7 @@ import {
   CycleRepository,
   GuidanceRepository,
   OrgUnitRepository,
+  RevokedTokenRepository,
   UserRepository,
   WorkCalendarRepository,
   createDataSource,
@@ -21,11 +22,12 @@ import { AppConfig } from '../config/app-config';
     },
     { provide: OrgUnitRepository, inject: [DataSource], useFactory: (ds: DataSource) => new OrgUnitRepository(ds) },
     { provide: UserRepository, inject: [DataSource], useFactory: (ds: DataSource) => new UserRepository(ds) },
+    { provide: RevokedTokenRepository, inject: [DataSource], useFactory: (ds: DataSource) => new RevokedTokenRepository(ds) },
     { provide: CycleRepository, inject: [DataSource], useFactory: (ds: DataSource) => new CycleRepository(ds) },
     { provide: WorkCalendarRepository, inject: [DataSource], useFactory: (ds: DataSource) => new WorkCalendarRepository(ds) },
     { provide: GuidanceRepository, inject: [DataSource], useFactory: (ds: DataSource) => new GuidanceRepository(ds) },
   ],
-  exports: [DataSource, OrgUnitRepository, UserRepository, CycleRepository, WorkCalendarRepository, GuidanceRepository],
+  exports: [DataSource, OrgUnitRepository, UserRepository, RevokedTokenRepository, CycleRepository, WorkCalendarRepository, GuidanceRepository],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}

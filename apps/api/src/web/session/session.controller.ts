@@ -1,15 +1,17 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Public } from '../../auth/authenticated-user';
+import { clientAddress } from '../../auth/auth.controller';
 import { CredentialsService } from '../../auth/credentials.service';
+import { ApiException } from '../../common/api-exception';
 import { AppConfig } from '../../config/app-config';
 import { commonText } from '../i18n/common.messages';
 import { LOCALE_COOKIE, localeOf } from '../i18n/locale';
 import { html } from '../views/html';
 import { page } from '../views/layout';
 import { Anonymous, Web, WebController, type AnonymousWebContext } from './web-context';
-import { clearSessionCookie, setSessionCookie } from './web-session';
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './web-session';
 
 /** Only paths of this app: `next=https://elsewhere` must not turn sign-in into an open redirect. */
 function safeReturnPath(value: unknown): string {
@@ -32,12 +34,21 @@ export class SessionController {
 
   @Anonymous()
   @Post('login')
-  async signIn(@Web() context: AnonymousWebContext, @Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
+  async signIn(@Web() context: AnonymousWebContext, @Body() body: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
     const username = typeof body.username === 'string' ? body.username.trim() : '';
     const password = typeof body.password === 'string' ? body.password : '';
-    const session = username && password ? await this.credentials.signIn(username, password) : null;
+    const refuse = (status: number, error: string) => response.status(status).type('html').send(loginPage(context, { next: safeReturnPath(body.next), username, error }));
+    let session: Awaited<ReturnType<CredentialsService['signIn']>> = null;
+    try {
+      if (username && password) session = await this.credentials.signIn(username, password, clientAddress(request));
+    } catch (error) {
+      if (!(error instanceof ApiException && error.getStatus() === HttpStatus.TOO_MANY_REQUESTS)) throw error;
+      // Too many failed attempts: said on the sign-in form itself, where the official is looking.
+      refuse(429, (error.getResponse() as { message: string }).message);
+      return;
+    }
     if (!session) {
-      response.status(401).type('html').send(loginPage(context, { next: safeReturnPath(body.next), username, error: commonText(context.locale).loginFailed }));
+      refuse(401, commonText(context.locale).loginFailed);
       return;
     }
     setSessionCookie(response, session.token, this.secure());
@@ -46,7 +57,9 @@ export class SessionController {
 
   @Post('logout')
   @HttpCode(303)
-  signOut(@Res() response: Response): void {
+  async signOut(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const token = request.cookies?.[SESSION_COOKIE];
+    if (typeof token === 'string') await this.credentials.signOut(token);
     clearSessionCookie(response, this.secure());
     response.redirect(303, '/app/login');
   }
