@@ -34,7 +34,7 @@ describe('workflow histories of earlier versions', () => {
 
   it('keeps the histories of every earlier version', () => {
     expect(fixtures).toEqual(
-      expect.arrayContaining(['v1-annual-cycle.closed-early.json', 'v1-unit-plan.closed.json', 'v2-annual-cycle.closed-early.json', 'v3-unit-plan.lifecycle.json', 'v4-annual-cycle.closed-early.json', 'v4-unit-plan.lifecycle.json', 'v4-provincial-plan.issued.json', 'v5-annual-cycle.closed-early.json', 'v6-unit-plan.lifecycle.json', 'v6-provincial-plan.issued.json', 'v7-unit-plan.lifecycle.json', 'v7-unit-plan.escalated.json', 'v7-annual-cycle.calendar-changed.json', 'v8-annual-cycle.full-year.json', 'v8-unit-plan.full-year.json', 'v8-report.quarterly.json', 'v8-report.provincial.json', 'v9-unit-plan.report-calendar.json', 'v9-report.rescheduled.json', 'v10-unit-plan.lifecycle.json', 'v10-unit-plan.report-calendar.json', 'v11-daily-digest.sent.json']),
+      expect.arrayContaining(['v1-annual-cycle.closed-early.json', 'v1-unit-plan.closed.json', 'v2-annual-cycle.closed-early.json', 'v3-unit-plan.lifecycle.json', 'v4-annual-cycle.closed-early.json', 'v4-unit-plan.lifecycle.json', 'v4-provincial-plan.issued.json', 'v5-annual-cycle.closed-early.json', 'v6-unit-plan.lifecycle.json', 'v6-provincial-plan.issued.json', 'v7-unit-plan.lifecycle.json', 'v7-unit-plan.escalated.json', 'v7-annual-cycle.calendar-changed.json', 'v8-annual-cycle.full-year.json', 'v8-unit-plan.full-year.json', 'v8-report.quarterly.json', 'v8-report.provincial.json', 'v9-unit-plan.report-calendar.json', 'v9-report.rescheduled.json', 'v10-unit-plan.lifecycle.json', 'v10-unit-plan.report-calendar.json', 'v11-daily-digest.sent.json', 'v12-report.quarterly.json', 'v12-unit-plan.full-year.json']),
     );
   });
 

@@ -165,7 +165,7 @@ export async function startPlanLifecycle(input: PlanLifecycleInput, onStage: (st
     { validator: check },
   );
   const mailSettled = async () => {
-    await condition(() => ladders.idle());
+    await ladders.finished();
     await mail.settled();
   };
   return { mailSettled, calendar: () => calendar, calendarVersion: () => calendarVersion };

@@ -113,7 +113,7 @@ export async function reportWorkflow(input: ReportInput): Promise<ReportOutcome>
   await condition(() => state.stage === 'accepted' || state.closing);
   await condition(allHandlersFinished);
   if (provincial && state.stage === 'accepted') mail.deliver((await sendProvincialReport({ reportId: setup.reportId, workflowId })).notificationIds);
-  await condition(() => ladders.idle());
+  await ladders.finished();
   await mail.settled();
   return { reportId: setup.reportId, stage: state.stage };
 }

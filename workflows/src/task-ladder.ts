@@ -1,4 +1,4 @@
-import { condition, log, proxyActivities } from '@temporalio/workflow';
+import { condition, log, patched, proxyActivities } from '@temporalio/workflow';
 import type { Instant } from '@plancycle/domain';
 import { millisecondsUntil } from './calendar-time';
 import type { EscalationActivities, TaskLadderSchedule } from './contract';
@@ -25,6 +25,10 @@ export class TaskLadders {
   private calendarVersion = 0;
   /** Rungs being recorded right now: their mail is not handed to delivery yet. */
   private recording = 0;
+  /** Ladders still running, each possibly waiting on an activity. */
+  private running = 0;
+  /** The workflow is ending: no ladder goes on to another step. */
+  private stopped = false;
 
   constructor(
     private readonly workflowId: string,
@@ -36,14 +40,28 @@ export class TaskLadders {
     this.calendarVersion += 1;
   }
 
-  /** No rung is half-way between firing and handing its mail to delivery. */
-  idle(): boolean {
-    return this.recording === 0;
+  /**
+   * The workflow is ending (its plan or report is done, or the cycle closed): resolves once no rung's
+   * mail can still be recorded. Before `ladders-stop-at-end`, it waited only for rungs being
+   * recorded, and a ladder whose scheduling activity answered in the ending's own activation could
+   * record a rung after the workflow had completed, leaving that rung's mail pending for good
+   * (found by the fault suite). Now every ladder is stopped and waited for.
+   */
+  async finished(): Promise<void> {
+    if (!patched('ladders-stop-at-end')) {
+      await condition(() => this.recording === 0);
+      return;
+    }
+    this.stopped = true;
+    await condition(() => this.running === 0);
   }
 
   /** Runs the task's ladder beside the workflow until the task is closed. */
   watch(task: WatchedTask): void {
-    this.run(task).catch((error: unknown) => log.warn('Task ladder stopped', { task: task.key, error: String(error) }));
+    this.running += 1;
+    this.run(task)
+      .catch((error: unknown) => log.warn('Task ladder stopped', { task: task.key, error: String(error) }))
+      .finally(() => (this.running -= 1));
   }
 
   private async run(task: WatchedTask): Promise<void> {
@@ -55,9 +73,10 @@ export class TaskLadders {
     const skipPastReminders = (current: TaskLadderSchedule | null) =>
       current?.steps.forEach((step) => step.kind === 'reminder' && millisecondsUntil(step.at) === 0 && done.add(step.step));
     skipPastReminders(schedule);
-    const interrupted = () => !task.isOpen() || this.calendarVersion !== seenCalendar;
+    const goesOn = () => task.isOpen() && !this.stopped;
+    const interrupted = () => !goesOn() || this.calendarVersion !== seenCalendar;
 
-    while (schedule && task.isOpen()) {
+    while (schedule && goesOn()) {
       const next = schedule.steps.find((step) => !done.has(step.step));
       const wait = next ? millisecondsUntil(next.at) : 0;
       const stopped = !next ? await condition(interrupted) : wait > 0 ? await condition(interrupted, wait) : interrupted();
@@ -72,7 +91,7 @@ export class TaskLadders {
         }
         continue;
       }
-      if (!task.isOpen()) return;
+      if (!goesOn()) return;
       seenCalendar = this.calendarVersion;
       const dueAt = task.dueAt();
       if (dueAt !== schedule.dueAt) {
