@@ -3,6 +3,14 @@ import type { ApiErrorBody } from './api-exception';
 
 /** Big enough for a plan with hundreds of items, small enough to refuse a flood. */
 const BODY_LIMIT = '1mb';
+/** Far deeper than any body PlanCycle reads (a plan's rows are four levels); past it the DTO transformer runs out of stack. */
+const MAX_DEPTH = 32;
+
+const UNREADABLE: Record<'nul' | 'deep', ApiErrorBody> = {
+  // PostgreSQL text cannot hold U+0000: refused here rather than failing in the database.
+  nul: { statusCode: 400, code: 'REQUEST_CHARACTER_INVALID', message: 'Dữ liệu gửi lên có ký tự không hợp lệ (ký tự NUL).' },
+  deep: { statusCode: 400, code: 'REQUEST_JSON_TOO_DEEP', message: `Dữ liệu gửi lên lồng nhau quá sâu (tối đa ${MAX_DEPTH} cấp).` },
+};
 
 const PARSER_ERRORS: Record<string, ApiErrorBody> = {
   'entity.parse.failed': { statusCode: 400, code: 'REQUEST_JSON_INVALID', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' },
@@ -15,7 +23,8 @@ const PARSER_ERRORS: Record<string, ApiErrorBody> = {
 /**
  * JSON bodies (and the form posts of the email-link pages), parsed by us rather than by Nest's
  * default parser, so that a malformed body gets our own error shape and code instead of the
- * parser's English message.
+ * parser's English message. Last, every request (its path and query, its parsed body or form) is
+ * refused when it holds what nothing downstream can take.
  */
 export function jsonBody() {
   return [
@@ -26,5 +35,31 @@ export function jsonBody() {
       if (known) response.status(known.statusCode).json(known);
       else next(error);
     },
+    (request: Request, response: Response, next: NextFunction) => {
+      // Express 5 leaves the body undefined when no parser read it (another content type, none at
+      // all); handlers read fields off it, so it is empty instead, as under Express 4.
+      request.body ??= {};
+      const problem = /%00/i.test(request.originalUrl) ? 'nul' : unreadable(request.body);
+      if (problem) response.status(UNREADABLE[problem].statusCode).json(UNREADABLE[problem]);
+      else next();
+    },
   ];
+}
+
+/** What no handler can take in a parsed body (or a form's fields): a NUL character, or nesting past MAX_DEPTH. Walked without recursion. */
+function unreadable(body: unknown): 'nul' | 'deep' | null {
+  const pending: Array<[unknown, number]> = [[body, 0]];
+  while (pending.length > 0) {
+    const [value, depth] = pending.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return 'nul';
+    } else if (typeof value === 'object' && value !== null) {
+      if (depth >= MAX_DEPTH) return 'deep';
+      for (const [key, child] of Object.entries(value)) {
+        if (key.includes('\u0000')) return 'nul';
+        pending.push([child, depth + 1]);
+      }
+    }
+  }
+  return null;
 }

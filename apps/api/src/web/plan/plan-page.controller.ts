@@ -150,7 +150,8 @@ export class PlanPageController {
   }
 
   private async decide(context: WebContext, cycleId: string, ref: PlanRef, form: Form, response: Response): Promise<void> {
-    const toDecision = typeof form.action === 'string' ? DECISIONS[form.action] : undefined;
+    // Own keys only: `__proto__`, `constructor` or `valueOf` would find Object.prototype's members.
+    const toDecision = typeof form.action === 'string' && Object.hasOwn(DECISIONS, form.action) ? DECISIONS[form.action] : undefined;
     if (!toDecision) throw badRequest('WEB_DECISION_INVALID', planText(context.locale).decisionInvalid);
     const version = Number(form.version);
     const comments = typeof form.comments === 'string' ? form.comments.trim() : '';
