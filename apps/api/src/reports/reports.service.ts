@@ -51,7 +51,10 @@ export class ReportsService {
   async request(cycleId: string, body: ReportRequestDto, user: AuthenticatedUser) {
     const cycle = await this.access.readableCycle(cycleId, user);
     const province = { code: cycle.provinceCode, provinceCode: cycle.provinceCode };
-    if (!holdsRole(user.roles, 'admin', province) && !user.roles.some((role) => role.role === 'coordinator')) {
+    // The coordinator role counts on this province's coordinating unit only: one held on another
+    // unit, or in another province, grants nothing here.
+    const coordinators = (await this.orgUnits.listProvinceUnits(cycle.provinceCode)).filter((unit) => unit.kind === 'coordinator');
+    if (!holdsRole(user.roles, 'admin', province) && !coordinators.some((unit) => holdsRole(user.roles, 'coordinator', unit))) {
       throw new ApiException(HttpStatus.FORBIDDEN, 'AUTH_FORBIDDEN', 'Chỉ cơ quan điều phối hoặc quản trị viên của tỉnh mới được yêu cầu báo cáo đột xuất.');
     }
     if (cycle.stage === 'closed') throw new ApiException(HttpStatus.CONFLICT, 'CYCLE_CLOSED', `Chu kỳ ${cycleId} đã đóng.`);
