@@ -43,6 +43,13 @@ export interface TestStackOptions {
   worker?: boolean;
   /** true: the API also listens on a loopback port, for a real browser (see `baseUrl`). */
   listen?: boolean;
+  /** A Temporal server of the test's own (`host:port`) instead of the run's shared one, for a test that restarts it. */
+  temporalAddress?: string;
+  /**
+   * A migrated database of the caller's own instead of a copy of the run's template, for a test that
+   * stops its server; seeded here, left in place at stop (its owner removes it).
+   */
+  databaseUrl?: string;
 }
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
@@ -59,9 +66,13 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   };
 
   try {
-    const database = await createTestDatabase();
-    releases.push(() => database.drop());
-    const dataSource = await createDataSource(database.url).initialize();
+    let databaseUrl = options.databaseUrl;
+    if (!databaseUrl) {
+      const database = await createTestDatabase();
+      releases.push(() => database.drop());
+      databaseUrl = database.url;
+    }
+    const dataSource = await createDataSource(databaseUrl).initialize();
     releases.push(() => dataSource.destroy());
     await seedDemo(dataSource);
 
@@ -70,12 +81,12 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     releases.push(() => mail.stop());
     const config: PlanCycleConfig = {
       temporal: {
-        address: runEnv('TEMPORAL_ADDRESS'),
+        address: options.temporalAddress ?? runEnv('TEMPORAL_ADDRESS'),
         namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
         taskQueue: `plancycle-test-${randomUUID()}`,
         tls: null,
       },
-      databaseUrl: database.url,
+      databaseUrl,
       smtp: { url: smtp.url, from: 'PlanCycle <no-reply@plancycle.test>' },
       api: { host: '127.0.0.1', port: 0, jwtSecret: randomBytes(32).toString('hex'), linkSecret: randomBytes(32).toString('hex'), publicUrl: 'http://127.0.0.1' },
     };
