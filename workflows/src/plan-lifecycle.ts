@@ -1,4 +1,4 @@
-import { condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   applyDecision,
   checkDecision,
