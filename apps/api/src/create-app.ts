@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import cookieParser from 'cookie-parser';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { PlanCycleConfig } from '@plancycle/config';
 import { AppModule } from './app.module';
@@ -14,7 +15,8 @@ import { createValidationPipe } from './common/validation.pipe';
 
 /** The HTTP app, configured but not listening: main.ts listens, tests use it in-process. */
 export async function createApp(config: PlanCycleConfig, options: { logger?: false } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: options.logger ?? ['log', 'warn', 'error'], bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: options.logger ?? ['log', 'warn', 'error'], bodyParser: false });
+  if (config.api.trustProxy !== undefined) app.set('trust proxy', config.api.trustProxy);
   app.use(securityHeaders({ https: config.api.publicUrl.startsWith('https:') }));
   app.use('/api', noStore());
   app.use(cookieParser());

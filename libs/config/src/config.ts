@@ -22,6 +22,12 @@ export interface PlanCycleConfig {
     linkSecret: string;
     /** Where people reach the API; links in emails start with it. */
     publicUrl: string;
+    /**
+     * Behind a reverse proxy, which hops to trust for the client's address (Express's `trust proxy`:
+     * a hop count, `loopback`, addresses): the sign-in limit counts per client address, and without
+     * it every official would share the proxy's. Unset: the connecting address is the client's.
+     */
+    trustProxy?: boolean | number | string;
   };
 }
 
@@ -56,8 +62,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlanCycleConfi
       jwtSecret: required(env, 'JWT_SECRET'),
       linkSecret: required(env, 'ACTION_LINK_SECRET'),
       publicUrl: env.PUBLIC_URL ?? `http://${host}:${port}`,
+      trustProxy: trustProxyOf(env.TRUST_PROXY),
     },
   };
+}
+
+function trustProxyOf(value: string | undefined): boolean | number | string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {

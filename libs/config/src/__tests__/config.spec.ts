@@ -1,0 +1,20 @@
+import { loadConfig } from '../config';
+
+const base = { DATABASE_URL: 'postgres://db/plancycle', SMTP_URL: 'smtp://mail:25', JWT_SECRET: 'j', ACTION_LINK_SECRET: 'l' };
+
+describe('loadConfig', () => {
+  it.each([
+    [undefined, undefined],
+    ['', undefined],
+    ['1', 1],
+    ['true', true],
+    ['false', false],
+    ['loopback, 10.0.0.0/8', 'loopback, 10.0.0.0/8'],
+  ])('reads TRUST_PROXY=%p as Express’s trust proxy %p', (value, expected) => {
+    expect(loadConfig({ ...base, TRUST_PROXY: value }).api.trustProxy).toEqual(expected);
+  });
+
+  it('says which variable is missing', () => {
+    expect(() => loadConfig({ ...base, JWT_SECRET: undefined })).toThrow(/JWT_SECRET is not set/);
+  });
+});
