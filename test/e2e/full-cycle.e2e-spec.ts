@@ -6,6 +6,7 @@ import { recordGuidanceFor } from '../support/guidance';
 import { ladderInSeconds } from '../support/ladders';
 import { issueProvincialPlan } from '../support/provincial-plan';
 import { requestsAs, startTestStack, type TestStack } from '../support/stack';
+import { CycleBot } from '../faults/support/cycle-bot';
 
 // The Temporal server is shared by the whole run: this file owns GL's year YEAR.
 const YEAR = new Date().getFullYear() + 60;
@@ -14,14 +15,6 @@ const CYCLE = `GL-${YEAR}`;
 const ON_TIME = ['SVHTTDL', 'SCT', 'SKHDT', 'STC', 'CAT', 'BCHQS', 'BDBP', 'BQLKKT', 'HQ'].map((code) => `GL.${code}`);
 const LATE = 'GL.SNGV';
 const LADDER = ladderInSeconds(3, 2);
-
-interface Task {
-  id: string;
-  kind: string;
-  planId: string;
-  reportId: string | null;
-  planUnitCode: string;
-}
 
 /**
  * A whole year on a compressed calendar (every deadline seconds apart) for a province of ten
@@ -32,9 +25,7 @@ interface Task {
 describe('a whole annual cycle on a compressed calendar', () => {
   let stack: TestStack;
   const tokens = new Map<string, string>();
-  let stopBot = false;
-  let botRun: Promise<void> = Promise.resolve();
-  const botErrors: unknown[] = [];
+  let bot: CycleBot | null = null;
 
   beforeAll(async () => {
     stack = await startTestStack();
@@ -59,63 +50,12 @@ describe('a whole annual cycle on a compressed calendar', () => {
     }
   });
   afterAll(async () => {
-    stopBot = true;
-    await botRun;
+    await bot?.stop();
     await stack?.client.workflow.getHandle(annualCycleWorkflowId(CYCLE)).terminate('end of test').catch(() => undefined);
     await stack?.stop();
   });
 
   const as = (username: string) => requestsAs(stack, tokens.get(username) as string);
-
-  /** What each diligent official does with each kind of task, through the same API as the web app. */
-  const act = async (username: string, task: Task) => {
-    const me = as(username);
-    const plan = `/api/cycles/${CYCLE}/units/${task.planUnitCode}/plan`;
-    const version = async () => (await me.get(plan).expect(200)).body.plan.latestVersion as number;
-    switch (task.kind) {
-      case 'draft': {
-        const item = { id: 'tt-1', content: 'Tuyên truyền đối ngoại thường xuyên', leadUnitCode: task.planUnitCode, coordinatingUnitCodes: [], timeFrame: { kind: 'regular' }, budget: 50_000_000, focusTaskNumbers: [], sourceItemId: null };
-        const current = await version();
-        await me.put(`${plan}/draft`, { version: current, items: [item] }).expect(200);
-        await me.post(`${plan}/decisions`, { action: 'submit', version: current }).expect(200);
-        return;
-      }
-      case 'approve':
-        await me.post(`${plan}/decisions`, { action: 'approve', version: await version() }).expect(200);
-        return;
-      case 'report':
-      case 'aggregate': {
-        const report = (await me.get(`/api/reports/${task.reportId}`).expect(200)).body as { content: { lines: Array<{ itemId: string }> } };
-        const lines = report.content.lines.map((line) => ({ itemId: line.itemId, status: 'done', achieved: 'Đã thực hiện.', spent: 10_000_000 }));
-        await me.put(`/api/reports/${task.reportId}/content`, { summary: 'Hoàn thành đúng kế hoạch.', lines }).expect(200);
-        await me.post(`/api/reports/${task.reportId}/decisions`, { action: 'submit' }).expect(200);
-        return;
-      }
-      case 'review_report':
-      case 'approve_report':
-        await me.post(`/api/reports/${task.reportId}/decisions`, { action: 'accept' }).expect(200);
-        return;
-    }
-  };
-  /** A task the bot saw a moment before the cycle closed it is refused; that is the close, not a bug. */
-  const closing = async () => {
-    const reports = (await as('admin.gl').get(`/api/cycles/${CYCLE}/reports`).expect(200)).body as Array<{ kind: string; stage: string }>;
-    return reports.some((report) => report.kind === 'provincial' && report.stage === 'accepted');
-  };
-  const bot = async () => {
-    const officials = [...tokens.keys()].filter((username) => username !== 'admin.gl');
-    while (!stopBot) {
-      for (const username of officials) {
-        const inbox = (await as(username).get('/api/tasks').expect(200)).body as Task[];
-        for (const task of inbox) {
-          await act(username, task).catch(async (error: unknown) => {
-            if (!(await closing())) botErrors.push(error);
-          });
-        }
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  };
 
   it('runs a year by itself: reports arrive, the late unit climbs every rung and is listed missing, the cycle closes', async () => {
     const t0 = Date.now();
@@ -141,12 +81,12 @@ describe('a whole annual cycle on a compressed calendar', () => {
     await as('admin.gl').post('/api/cycles', { provinceCode: 'GL', year: YEAR, participatingUnitCodes: [...ON_TIME, LATE], calendar, escalationLadder: LADDER }).expect(201);
     await recordGuidanceFor(stack.client, stack.dataSource, 'GL', YEAR);
     await issueProvincialPlan(stack.client, stack.dataSource, CYCLE);
-    botRun = bot();
+    bot = new CycleBot(stack, CYCLE, new Map([...tokens].filter(([username]) => username !== 'admin.gl')), tokens.get('admin.gl') as string);
+    bot.start();
 
     await eventually(async () => expect((await as('admin.gl').get(`/api/cycles/${CYCLE}`).expect(200)).body.stage).toBe('closed'), { timeoutMs: 180_000, intervalMs: 1000 });
-    stopBot = true;
-    await botRun;
-    expect(botErrors).toEqual([]);
+    await bot.stop();
+    expect(bot.errors).toEqual([]);
 
     // Every unit's four quarterly reports and its annual report arrived, accepted by its leader.
     const reports = (await as('admin.gl').get(`/api/cycles/${CYCLE}/reports`).expect(200)).body as Array<{ unitCode: string; kind: string; quarter: number | null; stage: string; late: boolean; aggregate: { missingUnitCodes: string[]; unitsReported: number } | null; sentAt: string | null }>;

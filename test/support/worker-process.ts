@@ -11,6 +11,8 @@ export interface WorkerProcess {
   kill(): Promise<void>;
   /** A graceful stop (SIGTERM): in-flight tasks finish first. */
   stop(): Promise<void>;
+  /** False once the process has ended, killed or by itself: a test checks its steady worker never died. */
+  running(): boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function startWorkerProcess(config: PlanCycleConfig): Promise<Worke
     if (child.exitCode === null && child.signalCode === null) child.kill(name);
     await exited;
   };
-  return { pid: child.pid as number, kill: () => signal('SIGKILL'), stop: () => signal('SIGTERM') };
+  return { pid: child.pid as number, kill: () => signal('SIGKILL'), stop: () => signal('SIGTERM'), running: () => child.exitCode === null && child.signalCode === null };
 }
 
 function waitForReady(child: ChildProcess, exited: Promise<void>, timeoutMs = 120_000): Promise<void> {
