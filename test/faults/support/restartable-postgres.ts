@@ -1,11 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { arch, platform } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { ensureDatabase, withDatabase } from '@plancycle/infra';
+import { ensureDatabase, findFreePort, withDatabase } from '@plancycle/infra';
 
 const ROOT = join(__dirname, '../../..');
 /** Under the gitignored .data, one folder per server, named after the jest worker that owns it. */
@@ -47,7 +46,7 @@ export async function startRestartablePostgres(): Promise<RestartablePostgres> {
     throw new Error(`initdb failed (${init.status ?? init.signal}): ${init.stderr || init.error?.message}`);
   }
 
-  const port = await freePort();
+  const port = await findFreePort();
   const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
   let server: ChildProcess | null = null;
 
@@ -137,17 +136,6 @@ function postgresUser(): { uid: number; gid: number } | undefined {
   const [uid, gid] = [id('-u'), id('-g')];
   if (!Number.isInteger(uid) || uid <= 0) throw new Error('PostgreSQL cannot run as root and there is no system user `postgres` to run it as (useradd postgres).');
   return { uid, gid };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**
