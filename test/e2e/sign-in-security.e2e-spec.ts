@@ -51,6 +51,13 @@ describe('sign-in security', () => {
     await login('canbo.songoaivu', 'plancycle').expect(200);
   });
 
+  it('counts guesses sent side by side as surely as guesses sent one by one', async () => {
+    const answers = await Promise.all(Array.from({ length: 3 * FAILURES_PER_ACCOUNT }, () => login('canbo.tranbien', 'đoán-song-song')));
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses.filter((status) => status === 401)).toHaveLength(FAILURES_PER_ACCOUNT);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(2 * FAILURES_PER_ACCOUNT);
+  });
+
   it('forgets an account’s mistakes once it signs in, so a few typos never add up to a lock-out', async () => {
     for (let round = 0; round < 3; round++) {
       for (let attempt = 0; attempt < FAILURES_PER_ACCOUNT - 1; attempt++) await login('pheduyet.ducco', 'gõ-nhầm').expect(401);

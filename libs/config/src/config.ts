@@ -27,7 +27,7 @@ export interface PlanCycleConfig {
      * a hop count, `loopback`, addresses): the sign-in limit counts per client address, and without
      * it every official would share the proxy's. Unset: the connecting address is the client's.
      */
-    trustProxy?: boolean | number | string;
+    trustProxy?: number | string;
   };
 }
 
@@ -67,9 +67,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlanCycleConfi
   };
 }
 
-function trustProxyOf(value: string | undefined): boolean | number | string | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (value === 'true' || value === 'false') return value === 'true';
+/**
+ * `true` is refused: it would trust the leftmost X-Forwarded-For entry, which any client writes, and
+ * so let anyone choose the address the sign-in limit counts.
+ */
+function trustProxyOf(value: string | undefined): number | string | undefined {
+  if (value === undefined || value === '' || value === 'false') return undefined;
+  if (value === 'true') throw new Error('TRUST_PROXY=true would let any client choose its own address; give the number of proxy hops (e.g. 1), `loopback`, or the proxies\' addresses.');
   return /^\d+$/.test(value) ? Number(value) : value;
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { startTestStack, type TestStack } from '../../support/stack';
 
@@ -102,7 +103,7 @@ describe('web app session', () => {
     const fresh = await stack.http().get('/app').set('Cookie', cookie).expect(200);
     expect(fresh.headers['set-cookie']).toBeUndefined();
     const user = (await stack.http().post('/api/auth/login').send({ username: 'canbo.iadom', password: 'plancycle' })).body.user as { id: string };
-    const fiveHoursOld = new JwtService({ secret: stack.config.api.jwtSecret }).sign({ sub: user.id, iat: Math.floor(Date.now() / 1000) - 5 * 3600 }, { expiresIn: '8h' });
+    const fiveHoursOld = new JwtService({ secret: stack.config.api.jwtSecret }).sign({ sub: user.id, jti: randomUUID(), iat: Math.floor(Date.now() / 1000) - 5 * 3600 }, { expiresIn: '8h' });
     const renewed = await stack.http().get('/app').set('Cookie', `pc_session=${fiveHoursOld}`).expect(200);
     expect(String(renewed.headers['set-cookie'])).toMatch(/^pc_session=(?!;)/);
     // A sign-in form left open in a tab, posted after signing in elsewhere: no form token, no refusal.

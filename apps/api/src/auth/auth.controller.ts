@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiException } from '../common/api-exception';
 import { CurrentUser, Public, type AuthenticatedUser } from './authenticated-user';
+import { bearerToken } from './auth.guard';
 import { CredentialsService } from './credentials.service';
 import { LoginDto } from './dtos/login.dto';
 
@@ -28,7 +29,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Đăng xuất: mã truy cập này không dùng được nữa' })
   async logout(@Req() request: Request): Promise<void> {
     // The guard has checked the bearer token; it is the one to revoke.
-    await this.credentials.signOut(String(request.headers.authorization).slice('Bearer '.length));
+    await this.credentials.signOut(bearerToken(request) as string);
   }
 
   @Get('me')

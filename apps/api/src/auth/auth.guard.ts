@@ -35,10 +35,16 @@ export class AuthGuard implements CanActivate {
 
   /** Sets `request.user` from the bearer token, or throws 401. */
   private async identify(request: { headers: Record<string, string | undefined>; user?: AuthenticatedUser }): Promise<void> {
-    const [scheme, token] = String(request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw unauthorized();
+    const token = bearerToken(request);
+    if (!token) throw unauthorized();
     const user = await this.credentials.userOf(token);
     if (!user) throw unauthorized('Phiên đăng nhập không hợp lệ, đã hết hạn, hoặc tài khoản không còn hoạt động. Vui lòng đăng nhập lại.');
     request.user = user;
   }
+}
+
+/** The token of an `Authorization: Bearer <token>` header, or null: one reading for the guard and for sign-out. */
+export function bearerToken(request: { headers: Record<string, string | string[] | undefined> }): string | null {
+  const [scheme, token, ...rest] = String(request.headers.authorization ?? '').split(' ');
+  return scheme === 'Bearer' && token && rest.length === 0 ? token : null;
 }

@@ -12,7 +12,7 @@ const dummyHash = () => (dummy ??= hashPassword(randomBytes(16).toString('hex'))
 interface TokenClaims {
   sub: string;
   /** Every token has its own id, so signing out of one revokes that one only. */
-  jti?: string;
+  jti: string;
   iat?: number;
   exp?: number;
 }
@@ -32,13 +32,10 @@ export class CredentialsService {
    * a wrong password. Throws 429 once `address` has failed too often (SignInThrottle).
    */
   async signIn(username: string, password: string, address: string): Promise<{ token: string; user: AuthenticatedUser } | null> {
-    await this.throttle.refuseIfBlocked(username, address);
+    await this.throttle.attempt(username, address);
     const user = await this.users.findByUsername(username);
     const passwordMatches = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
-    if (!user || !user.active || !passwordMatches) {
-      await this.throttle.failed(username, address);
-      return null;
-    }
+    if (!user || !user.active || !passwordMatches) return null;
     await this.throttle.succeeded(username, address);
     return {
       token: await this.issue(user.id),
@@ -54,7 +51,7 @@ export class CredentialsService {
   /** Signing out: the token is refused from now on. A token that is already invalid needs nothing. */
   async signOut(token: string): Promise<void> {
     const claims = await this.verified(token);
-    if (claims?.jti && claims.exp) await this.revoked.revoke(claims.jti, new Date(claims.exp * 1000));
+    if (claims?.exp) await this.revoked.revoke(claims.jti, new Date(claims.exp * 1000));
   }
 
   /** When a (verified) token was issued, in milliseconds. */
@@ -65,7 +62,7 @@ export class CredentialsService {
   /** The active user a token names, or null when the token is forged, expired, signed out of or the account closed. */
   async userOf(token: string): Promise<AuthenticatedUser | null> {
     const claims = await this.verified(token);
-    if (!claims || (claims.jti && (await this.revoked.isRevoked(claims.jti)))) return null;
+    if (!claims || (await this.revoked.isRevoked(claims.jti))) return null;
     const user = await this.users.findById(claims.sub);
     if (!user || !user.active) return null;
     return { id: user.id, username: user.username, fullName: user.fullName, roles: user.roles };
@@ -75,9 +72,11 @@ export class CredentialsService {
     return this.jwt.signAsync({ sub: userId }, { jwtid: randomUUID() });
   }
 
+  /** The claims of a genuine, unexpired token that can be signed out of (one issued before sign-out existed has no id: sign in again). */
   private async verified(token: string): Promise<TokenClaims | null> {
     try {
-      return await this.jwt.verifyAsync<TokenClaims>(token);
+      const claims = await this.jwt.verifyAsync<Partial<TokenClaims>>(token);
+      return typeof claims.sub === 'string' && typeof claims.jti === 'string' ? (claims as TokenClaims) : null;
     } catch {
       return null;
     }

@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { RateLimiterPostgres, type RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import { ApiException } from '../common/api-exception';
 
@@ -14,10 +14,12 @@ export const FAILURES_PER_ACCOUNT = 5;
 export const FAILURES_PER_ADDRESS = 100;
 
 /**
- * Limits password guessing. Only failures count, and a success clears its account's count, so an
- * official who mistypes twice is not held back. Counted in PostgreSQL (rate-limiter-flexible's
- * store), so every API process shares the count and a restart does not reset it. Keyed by account
- * and address together: someone elsewhere cannot lock an official out by failing on purpose.
+ * Limits password guessing. Each attempt takes its point before the password is checked (an atomic
+ * upsert), so guesses sent side by side count as surely as guesses sent one by one; a success gives
+ * the point back and clears its account's count, so an official who mistypes twice is not held
+ * back. Counted in PostgreSQL (rate-limiter-flexible's store), so every API process shares the
+ * count and a restart does not reset it. Keyed by account and address together: someone elsewhere
+ * cannot lock an official out by failing on purpose.
  */
 @Injectable()
 export class SignInThrottle {
@@ -30,30 +32,30 @@ export class SignInThrottle {
     this.perAddress = new RateLimiterPostgres({ ...store, keyPrefix: 'address', points: FAILURES_PER_ADDRESS });
   }
 
-  /** Throws 429 AUTH_TOO_MANY_ATTEMPTS while either count is used up; checked before the password is. */
-  async refuseIfBlocked(username: string, address: string): Promise<void> {
-    const [account, fromAddress] = await Promise.all([this.perAccount.get(accountKey(username, address)), this.perAddress.get(address)]);
-    const waitMs = Math.max(blockedFor(account, FAILURES_PER_ACCOUNT), blockedFor(fromAddress, FAILURES_PER_ADDRESS));
-    if (waitMs > 0) {
-      const minutes = Math.ceil(waitMs / 60_000);
-      throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, 'AUTH_TOO_MANY_ATTEMPTS', `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút, hoặc liên hệ quản trị viên để đặt lại mật khẩu.`, {
-        retryAfterSeconds: Math.ceil(waitMs / 1000),
-      });
-    }
+  /** Takes this attempt's point; throws 429 AUTH_TOO_MANY_ATTEMPTS once either count is used up. */
+  async attempt(username: string, address: string): Promise<void> {
+    const taken = await Promise.allSettled([this.perAccount.consume(accountKey(username, address)), this.perAddress.consume(address)]);
+    const waitMs = Math.max(0, ...taken.map((result) => (result.status === 'rejected' ? blockedFor(result.reason) : 0)));
+    if (waitMs === 0) return;
+    const minutes = Math.ceil(waitMs / 60_000);
+    throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, 'AUTH_TOO_MANY_ATTEMPTS', `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút, hoặc liên hệ quản trị viên để đặt lại mật khẩu.`, {
+      retryAfterSeconds: Math.ceil(waitMs / 1000),
+    });
   }
 
-  async failed(username: string, address: string): Promise<void> {
-    // consume() rejects once a count is used up; that is the block itself, already recorded.
-    await Promise.all([this.perAccount.consume(accountKey(username, address)).catch(() => undefined), this.perAddress.consume(address).catch(() => undefined)]);
-  }
-
+  /** The attempt was right: its account starts afresh and its address gets the point back. */
   async succeeded(username: string, address: string): Promise<void> {
-    await this.perAccount.delete(accountKey(username, address));
+    await Promise.all([this.perAccount.delete(accountKey(username, address)), this.perAddress.reward(address, 1)]);
   }
 }
 
-function blockedFor(count: RateLimiterRes | null, limit: number): number {
-  return count && count.consumedPoints >= limit ? count.msBeforeNext : 0;
+/**
+ * consume() rejects with the count when it is used up, and with the store's error when PostgreSQL
+ * fails: that one is thrown on (a 503, see service-unavailable), never taken for "not blocked".
+ */
+function blockedFor(reason: unknown): number {
+  if (reason instanceof RateLimiterRes) return Math.max(reason.msBeforeNext, 1);
+  throw reason;
 }
 
 /** Hashed: the table holds no user names, and any name fits its key column. */

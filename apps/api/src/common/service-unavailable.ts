@@ -1,5 +1,6 @@
-import { HttpStatus } from '@nestjs/common';
-import { isGrpcServiceError, ServiceError } from '@temporalio/client';
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { isGrpcServiceError } from '@temporalio/client';
+import { DomainError } from '@plancycle/domain';
 import { ApiException } from './api-exception';
 
 /** Seconds a client is asked to wait before trying again (`Retry-After`) when a service is down. */
@@ -17,21 +18,24 @@ const GRPC_UNAVAILABLE = new Set([14, 4]);
 /**
  * A 503 with a message people can act on when PostgreSQL or the Temporal server cannot be reached,
  * or null when the error is anything else. A restart of either is an outage to wait out, not a
- * fault of the request: nothing was written, and the same request can be sent again.
+ * fault of the request. What was under way may or may not have been written (a decision's own
+ * request id makes sending it again safe), so the message says to look before trying again.
  */
 export function serviceUnavailable(error: unknown): ApiException | null {
+  // Our own refusals may quote what the user typed ("Connection terminated" as a cycle id): never read as an outage.
+  if (error instanceof HttpException || error instanceof DomainError) return null;
   if (isTemporalUnavailable(error)) {
-    return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, 'WORKFLOW_ENGINE_UNAVAILABLE', 'Máy chủ quy trình (Temporal) tạm thời không phản hồi. Thao tác chưa được thực hiện; vui lòng thử lại sau ít phút.');
+    return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, 'WORKFLOW_ENGINE_UNAVAILABLE', 'Máy chủ quy trình (Temporal) tạm thời không phản hồi, nên thao tác có thể chưa được thực hiện. Vui lòng tải lại trang để kiểm tra, rồi thử lại sau ít phút.');
   }
   if (isDatabaseUnavailable(error)) {
-    return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, 'DATABASE_UNAVAILABLE', 'Cơ sở dữ liệu tạm thời không truy cập được. Thao tác chưa được thực hiện; vui lòng thử lại sau ít phút.');
+    return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, 'DATABASE_UNAVAILABLE', 'Cơ sở dữ liệu tạm thời không truy cập được, nên thao tác có thể chưa được thực hiện. Vui lòng tải lại trang để kiểm tra, rồi thử lại sau ít phút.');
   }
   return null;
 }
 
+/** A gRPC UNAVAILABLE or DEADLINE_EXCEEDED anywhere in the chain (ServiceError, an update's RPC timeout, …). */
 function isTemporalUnavailable(error: unknown): boolean {
-  if (isGrpcServiceError(error)) return GRPC_UNAVAILABLE.has(error.code);
-  return error instanceof ServiceError && isTemporalUnavailable(error.cause);
+  return causesOf(error).some((candidate) => isGrpcServiceError(candidate) && GRPC_UNAVAILABLE.has(candidate.code));
 }
 
 function isDatabaseUnavailable(error: unknown): boolean {

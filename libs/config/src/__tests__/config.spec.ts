@@ -7,11 +7,14 @@ describe('loadConfig', () => {
     [undefined, undefined],
     ['', undefined],
     ['1', 1],
-    ['true', true],
-    ['false', false],
+    ['false', undefined],
     ['loopback, 10.0.0.0/8', 'loopback, 10.0.0.0/8'],
   ])('reads TRUST_PROXY=%p as Express’s trust proxy %p', (value, expected) => {
     expect(loadConfig({ ...base, TRUST_PROXY: value }).api.trustProxy).toEqual(expected);
+  });
+
+  it('refuses TRUST_PROXY=true, which would let any client choose its own address', () => {
+    expect(() => loadConfig({ ...base, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY=true/);
   });
 
   it('says which variable is missing', () => {

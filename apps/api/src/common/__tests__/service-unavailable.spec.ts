@@ -1,4 +1,6 @@
-import { ServiceError } from '@temporalio/client';
+import { NotFoundException } from '@nestjs/common';
+import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { DomainError } from '@plancycle/domain';
 import { QueryFailedError } from 'typeorm';
 import { serviceUnavailable } from '../service-unavailable';
 
@@ -23,6 +25,12 @@ describe('serviceUnavailable', () => {
   it('answers 503 WORKFLOW_ENGINE_UNAVAILABLE when Temporal cannot be reached, directly or wrapped', () => {
     expect(serviceUnavailable(grpcError(status.UNAVAILABLE))?.getResponse()).toMatchObject({ code: 'WORKFLOW_ENGINE_UNAVAILABLE' });
     expect(serviceUnavailable(new ServiceError('x', { cause: grpcError(status.DEADLINE_EXCEEDED) }))?.getResponse()).toMatchObject({ code: 'WORKFLOW_ENGINE_UNAVAILABLE' });
+    expect(serviceUnavailable(new WorkflowUpdateRPCTimeoutOrCancelledError('x', { cause: grpcError(status.DEADLINE_EXCEEDED) }))?.getResponse()).toMatchObject({ code: 'WORKFLOW_ENGINE_UNAVAILABLE' });
+  });
+
+  it('never reads our own refusals as an outage, even when they quote what the user typed', () => {
+    expect(serviceUnavailable(new NotFoundException({ code: 'CYCLE_NOT_FOUND', message: 'Không tìm thấy chu kỳ Connection terminated.' }))).toBeNull();
+    expect(serviceUnavailable(new DomainError('CYCLE_INVALID', 'timeout exceeded when trying to connect'))).toBeNull();
   });
 
   it('leaves every other error alone', () => {
