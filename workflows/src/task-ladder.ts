@@ -65,6 +65,8 @@ export class TaskLadders {
   }
 
   private async run(task: WatchedTask): Promise<void> {
+    // A task opened while the workflow ends (only on the patched path, where `stopped` is ever set) gets no ladder.
+    if (this.stopped) return;
     // Taken before scheduling: a change arriving meanwhile is seen at the first wait, not lost.
     let seenCalendar = this.calendarVersion;
     let schedule = await scheduleTaskLadder({ taskKey: task.key });
