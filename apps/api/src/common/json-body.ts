@@ -46,19 +46,27 @@ export function jsonBody() {
   ];
 }
 
-/** What no handler can take in a parsed body (or a form's fields): a NUL character, or nesting past MAX_DEPTH. Walked without recursion. */
+// A UTF-16 half without its other half: JSON may carry one (`"\ud800"`), PostgreSQL's jsonb refuses it.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * What no handler can take in a parsed body (or a form's fields): a NUL character, or nesting past
+ * MAX_DEPTH. Walked without recursion. On the way, a lone surrogate in a value becomes U+FFFD, as
+ * UTF-8 text would carry it, so a text column and a jsonb column store the same thing.
+ */
 function unreadable(body: unknown): 'nul' | 'deep' | null {
   const pending: Array<[unknown, number]> = [[body, 0]];
   while (pending.length > 0) {
     const [value, depth] = pending.pop()!;
-    if (typeof value === 'string') {
-      if (value.includes('\u0000')) return 'nul';
-    } else if (typeof value === 'object' && value !== null) {
-      if (depth >= MAX_DEPTH) return 'deep';
-      for (const [key, child] of Object.entries(value)) {
-        if (key.includes('\u0000')) return 'nul';
-        pending.push([child, depth + 1]);
-      }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= MAX_DEPTH) return 'deep';
+    for (const [key, child] of Object.entries(value)) {
+      if (key.includes('\u0000')) return 'nul';
+      if (typeof child === 'string') {
+        if (child.includes('\u0000')) return 'nul';
+        const wellFormed = child.replace(LONE_SURROGATE, '\ufffd');
+        if (wellFormed !== child) (value as Record<string, unknown>)[key] = wellFormed;
+      } else pending.push([child, depth + 1]);
     }
   }
   return null;
