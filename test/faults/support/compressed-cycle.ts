@@ -1,64 +1,21 @@
 import type { Client } from '@temporalio/client';
-import { annualCycleWorkflowId, DEFAULT_UNIT_SETTINGS, provincialPlanWorkflowId, unitPlanWorkflowId, validateOrgTree, type CycleCalendar, type OrgUnit } from '@plancycle/domain';
-import { hashPassword, OrgUnitRepository, UserRepository } from '@plancycle/persistence';
+import { annualCycleWorkflowId, provincialPlanWorkflowId, unitPlanWorkflowId, type CycleCalendar } from '@plancycle/domain';
 import { eventually } from '../../support/eventually';
 import { recordGuidanceFor } from '../../support/guidance';
 import { ladderInSeconds } from '../../support/ladders';
+import { addPlanningUnits as addUnitsTo, type PlanningUnit } from '../../support/planning-units';
 import { issueProvincialPlan } from '../../support/provincial-plan';
 import { requestsAs, type TestStack } from '../../support/stack';
 import { MailTap } from './invariants';
 
-/** A unit added for a test, and the two people who act for it. */
-export interface PlanningUnit {
-  unitCode: string;
-  /** Its plan's and reports' symbol, e.g. `KH-TN07`. */
-  documentSymbol: string;
-  /** Drafts, submits and writes reports (role officer). */
-  officer: string;
-  /** Approves its plan and accepts its reports (roles leader_in_charge and approver). */
-  leader: string;
-}
+export type { PlanningUnit } from '../../support/planning-units';
 
 /** Gia Lai's own people in every cycle (demo seed): the coordinator's officer and the province's approver. */
 const GIA_LAI_OFFICIALS = ['dieuphoi.gl', 'lanhdao.tinh'];
 
-/**
- * Adds `count` departments to a province, each under the province like the seed's Sở: it drafts its
- * own plan, its leader approves and issues it (no appraisal), and an overdue task climbs to the
- * coordinator. Each gets an officer `cb.tnNN` and a leader `ld.tnNN` (password `plancycle`): the
- * demo seed has people for a few units only, and a fault test wants many units acting at once.
- */
-export async function addPlanningUnits(stack: TestStack, provinceCode: string, count: number): Promise<PlanningUnit[]> {
-  const orgUnits = new OrgUnitRepository(stack.dataSource);
-  const existing = await orgUnits.listProvinceUnits(provinceCode);
-  const coordinator = existing.find((unit) => unit.kind === 'coordinator');
-  if (!coordinator) throw new Error(`Province ${provinceCode} has no coordinator.`);
-  const added = Array.from({ length: count }, (_, index): OrgUnit => {
-    const number = String(index + 1).padStart(2, '0');
-    return {
-      code: `${provinceCode}.TN${number}`,
-      provinceCode,
-      parentCode: provinceCode,
-      kind: 'department',
-      name: `Đơn vị thử nghiệm ${number}`,
-      settings: { ...DEFAULT_UNIT_SETTINGS, escalationUnitCode: coordinator.code, documentSymbol: `KH-TN${number}` },
-    };
-  });
-  const problems = validateOrgTree([...existing, ...added]);
-  if (problems.length > 0) throw new Error(`The test units do not fit ${provinceCode}'s tree: ${problems.map((problem) => problem.message).join(' ')}`);
-  await orgUnits.insertMissing(added);
-
-  const users = new UserRepository(stack.dataSource);
-  const passwordHash = await hashPassword('plancycle');
-  const units: PlanningUnit[] = [];
-  for (const unit of added) {
-    const login = unit.code.slice(provinceCode.length + 1).toLowerCase();
-    const person = (prefix: string, title: string) => ({ username: `${prefix}.${login}`, fullName: `${title} ${unit.name}`, email: `${prefix}.${login}@plancycle.local`, passwordHash });
-    await users.upsertUser({ ...person('cb', 'Cán bộ'), roles: [{ role: 'officer', unitCode: unit.code }] });
-    await users.upsertUser({ ...person('ld', 'Lãnh đạo'), roles: (['leader_in_charge', 'approver'] as const).map((role) => ({ role, unitCode: unit.code })) });
-    units.push({ unitCode: unit.code, documentSymbol: unit.settings.documentSymbol as string, officer: `cb.${login}`, leader: `ld.${login}` });
-  }
-  return units;
+/** Adds `count` units with their officer and leader to a province of the stack's database (see planning-units.ts). */
+export function addPlanningUnits(stack: TestStack, provinceCode: string, count: number): Promise<PlanningUnit[]> {
+  return addUnitsTo(stack.dataSource, provinceCode, count);
 }
 
 /** Bearer tokens by username, two sign-ins at a time (each one checks a slow password hash). */

@@ -1,0 +1,119 @@
+import { annualCycleWorkflowId, unitPlanWorkflowId } from '@plancycle/domain';
+import type { PlanningUnit } from '../support/planning-units';
+import { SEARCH_ATTRIBUTES } from '@plancycle/workflows';
+import type { BenchStack } from './bench-stack';
+import { benchIdleWorkflow } from './engine/workflows';
+import { expectStatus, type ApiClient } from './http';
+import { inPool } from './pool';
+import { pause, waitUntilRunning, type RunningTimes } from './running';
+import { median } from './stats';
+
+/** One side of one repetition, in ms from the moment the request (or the first start call) left. */
+export interface FanOutTimes {
+  /** PlanCycle: `POST /api/cycles` answered (the cycle recorded); raw: every start call answered. */
+  answeredMs: number;
+  /** The server has started the last of the N workflows. */
+  allStartedMs: number;
+  /** The last of the N workflows has completed its first workflow task (see running.ts). */
+  allRunningMs: number;
+}
+
+export interface FanOutResult {
+  n: number;
+  repeats: Array<{ plancycle: FanOutTimes; raw: FanOutTimes }>;
+  /** Medians over the repetitions of allRunningMs. */
+  plancycleMs: number;
+  rawMs: number;
+}
+
+export interface FanOutOptions {
+  stack: BenchStack;
+  admin: ApiClient;
+  provinceCode: string;
+  /** At least n units of the province with people (addPlanningUnits). */
+  units: readonly PlanningUnit[];
+  n: number;
+  repeats: number;
+  /** Each PlanCycle repetition is a cycle of its own, for the years from this one on. */
+  firstYear: number;
+  /** How many start calls the raw side keeps in flight. */
+  rawConcurrency: number;
+  log: (line: string) => void;
+}
+
+/**
+ * Cycle fan-out: from `POST /api/cycles` for N participating units to all N unit workflows running,
+ * against N trivial workflows started with the raw client on the same servers, carrying the same four
+ * search attributes a unit workflow carries. The two sides alternate which goes first.
+ */
+export async function measureFanOut(options: FanOutOptions): Promise<FanOutResult> {
+  const { n } = options;
+  if (options.units.length < n) throw new Error(`Fan-out of ${n} needs ${n} units; ${options.units.length} were added.`);
+  const units = options.units.slice(0, n);
+  const repeats: FanOutResult['repeats'] = [];
+  for (let repeat = 0; repeat < options.repeats; repeat += 1) {
+    const year = options.firstYear + repeat;
+    const sides = [() => plancycleFanOut(options, units, year), () => rawFanOut(options, year)];
+    if (repeat % 2 === 1) sides.reverse();
+    const results: FanOutTimes[] = [];
+    for (const side of sides) {
+      results.push(await side());
+      // Let the trailing work of a fan-out (the parent taking its children's start events) end first.
+      await pause(1_000);
+    }
+    const [plancycle, raw] = repeat % 2 === 1 ? [results[1], results[0]] : results;
+    options.log(`fan-out N=${n} #${repeat + 1}: PlanCycle ${plancycle.allRunningMs.toFixed(0)} ms (answered ${plancycle.answeredMs.toFixed(0)} ms), raw ${raw.allRunningMs.toFixed(0)} ms`);
+    repeats.push({ plancycle, raw });
+  }
+  return {
+    n,
+    repeats,
+    plancycleMs: median(repeats.map((repeat) => repeat.plancycle.allRunningMs)),
+    rawMs: median(repeats.map((repeat) => repeat.raw.allRunningMs)),
+  };
+}
+
+async function plancycleFanOut(options: FanOutOptions, units: readonly PlanningUnit[], year: number): Promise<FanOutTimes> {
+  const { client } = options.stack;
+  const cycleId = `${options.provinceCode}-${year}`;
+  const sentAt = Date.now();
+  const started = await options.admin.post('/api/cycles', { provinceCode: options.provinceCode, year, participatingUnitCodes: units.map((unit) => unit.unitCode) });
+  const answeredMs = Date.now() - sentAt;
+  // 202: the worker had not recorded the cycle within the API's wait; the fan-out still counts.
+  expectStatus(started, [201, 202], `POST /api/cycles ${cycleId}`);
+  if (!(started.body as { workflowId?: string }).workflowId?.startsWith(annualCycleWorkflowId(cycleId))) throw new Error(`Unexpected cycle: ${JSON.stringify(started.body)}`);
+  const query = `WorkflowType = 'unitPlanWorkflow' AND ${SEARCH_ATTRIBUTES.province.name} = '${options.provinceCode}' AND ${SEARCH_ATTRIBUTES.year.name} = ${year}`;
+  const workflowIds = units.map((unit) => unitPlanWorkflowId(cycleId, unit.unitCode));
+  return timesFrom(sentAt, answeredMs, await waitUntilRunning(client, query, workflowIds, timeoutFor(units.length)));
+}
+
+async function rawFanOut(options: FanOutOptions, year: number): Promise<FanOutTimes> {
+  const { client, engineTaskQueue } = options.stack;
+  const workflowIds = Array.from({ length: options.n }, (_, index) => `bench-idle/${year}/${index + 1}`);
+  const sentAt = Date.now();
+  await inPool(workflowIds, options.rawConcurrency, (workflowId, index) =>
+    client.workflow.start(benchIdleWorkflow, {
+      workflowId,
+      taskQueue: engineTaskQueue,
+      typedSearchAttributes: [
+        { key: SEARCH_ATTRIBUTES.province, value: 'BENCH' },
+        { key: SEARCH_ATTRIBUTES.year, value: year },
+        { key: SEARCH_ATTRIBUTES.unit, value: `BENCH.${index + 1}` },
+        { key: SEARCH_ATTRIBUTES.stage, value: 'drafting' },
+      ],
+    }),
+  );
+  const answeredMs = Date.now() - sentAt;
+  const query = `WorkflowType = 'benchIdleWorkflow' AND ${SEARCH_ATTRIBUTES.province.name} = 'BENCH' AND ${SEARCH_ATTRIBUTES.year.name} = ${year}`;
+  return timesFrom(sentAt, answeredMs, await waitUntilRunning(client, query, workflowIds, timeoutFor(options.n)));
+}
+
+function timesFrom(sentAt: number, answeredMs: number, times: readonly RunningTimes[]): FanOutTimes {
+  return {
+    answeredMs,
+    allStartedMs: Math.max(...times.map((time) => time.startedAt)) - sentAt,
+    allRunningMs: Math.max(...times.map((time) => time.firstTaskCompletedAt)) - sentAt,
+  };
+}
+
+const timeoutFor = (n: number) => 60_000 + n * 50;
