@@ -1,26 +1,26 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { createApp } from '@plancycle/api';
 import type { PlanCycleConfig } from '@plancycle/config';
-import { dropDatabase, ensureDatabase, ensureTemporalCli, resolvePostgres, startTemporalDevServer, withDatabase } from '@plancycle/infra';
-import { createMailer, DevSmtpServer } from '@plancycle/mail';
+import { dropDatabase, ensureDatabase, ensureTemporalCli, findFreePort, resolvePostgres, startTemporalDevServer, withDatabase } from '@plancycle/infra';
+import { DevSmtpServer } from '@plancycle/mail';
 import { createDataSource, migrate, seedDemo } from '@plancycle/persistence';
-import { createPlanCycleWorker, notificationSettingsOf } from '@plancycle/worker';
+import { configEnv, startAppProcess, startWorkerProcess, type AppProcess } from '../support/worker-process';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
 
 /**
- * Everything the benchmark measures, started by itself as `npm start` does, in one process as the
- * end-to-end suites run it: an in-memory Temporal dev server, a database of its own (dropped at
- * stop), a development SMTP server, the PlanCycle worker, the API listening on a loopback port, and
- * the raw engine's worker (test/bench/engine) on a task queue of its own.
+ * Everything the benchmark measures, started by itself and laid out as `npm start` runs it: an
+ * in-memory Temporal dev server, a database of its own (dropped at stop), a development SMTP server,
+ * the PlanCycle worker and the API each in a process of its own (the API on a loopback port), and the
+ * raw engine's worker (test/bench/engine) in a third process on a task queue of its own. The
+ * benchmark's own process only sends the load and reads the results.
  */
 export interface BenchStack {
   config: PlanCycleConfig;
+  /** The benchmark's own connection: test data in, results out. */
   dataSource: DataSource;
   /** The benchmark's own client: raw engine calls, visibility and histories. */
   client: Client;
@@ -28,12 +28,20 @@ export interface BenchStack {
   baseUrl: string;
   engineTaskQueue: string;
   postgresSource: string;
+  /** The process ids of the PlanCycle worker and the raw engine's worker, for their memory. */
+  workerPid: number;
+  engineWorkerPid: number;
   stop(): Promise<void>;
 }
 
+/** Resident memory of a process in bytes (Linux: VmRSS of /proc/<pid>/status). */
+export function residentMemory(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB$/m);
+  if (!line) throw new Error(`No VmRSS for process ${pid}.`);
+  return Number(line[1]) * 1024;
+}
+
 export async function startBenchStack(log: (line: string) => void): Promise<BenchStack> {
-  // Worker lifecycle chatter would bury the table.
-  Runtime.install({ logger: new DefaultLogger('WARN') });
   const releases: Array<() => Promise<unknown>> = [];
   const releaseAll = async () => {
     for (const release of releases.splice(0).reverse()) await release().catch((error: unknown) => console.error(error));
@@ -72,59 +80,31 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
     const smtp = await mail.start();
     releases.push(() => mail.stop());
 
+    const apiPort = await findFreePort();
     const config: PlanCycleConfig = {
       temporal: { address: temporal.address, namespace: temporal.namespace, taskQueue: `plancycle-bench-${process.pid}`, tls: null },
       databaseUrl,
       smtp: { url: smtp.url, from: 'PlanCycle <no-reply@plancycle.bench>' },
-      api: { host: '127.0.0.1', port: 0, jwtSecret: randomBytes(32).toString('hex'), linkSecret: randomBytes(32).toString('hex'), publicUrl: 'http://127.0.0.1' },
+      api: { host: '127.0.0.1', port: apiPort, jwtSecret: randomBytes(32).toString('hex'), linkSecret: randomBytes(32).toString('hex'), publicUrl: `http://127.0.0.1:${apiPort}` },
     };
     const engineTaskQueue = `bench-engine-${process.pid}`;
 
-    const mailer = createMailer(config.smtp.url, config.smtp.from);
-    releases.push(async () => mailer.close());
-    const workerConnection = await NativeConnection.connect({ address: config.temporal.address });
-    releases.push(() => workerConnection.close());
-    const engineConnection = await NativeConnection.connect({ address: config.temporal.address });
-    releases.push(() => engineConnection.close());
-    // Both bundle their workflow code at start, side by side; SDK defaults for every worker setting.
-    const [worker, engineWorker] = await timed('workers (bundling workflows)', () =>
+    // Each bundles its workflow code at start, side by side; the same cache bound for both workers.
+    const started = (app: AppProcess) => (releases.push(() => app.stop()), app);
+    const [worker, engineWorker] = await timed('worker, API and engine worker processes (bundling workflows)', () =>
       Promise.all([
-        createPlanCycleWorker({
-          connection: workerConnection,
-          namespace: config.temporal.namespace,
-          taskQueue: config.temporal.taskQueue,
-          dataSource,
-          notifications: notificationSettingsOf(config, mailer),
-        }),
-        Worker.create({
-          connection: engineConnection,
-          namespace: config.temporal.namespace,
-          taskQueue: engineTaskQueue,
-          workflowsPath: require.resolve('./engine/workflows'),
-        }),
+        startWorkerProcess(config, { PLANCYCLE_WORKFLOW_BUNDLE: '' }).then(started),
+        startAppProcess('test/bench/engine/worker-main.ts', 'Engine worker: task queue', { TEMPORAL_ADDRESS: config.temporal.address, TEMPORAL_NAMESPACE: config.temporal.namespace, BENCH_ENGINE_TASK_QUEUE: engineTaskQueue }).then(started),
+        startAppProcess('apps/api/src/main.ts', 'PlanCycle API:', { ...configEnv(config), API_HOST: '127.0.0.1', API_PORT: String(apiPort) }).then(started),
       ]),
     );
-    for (const running of [worker, engineWorker]) {
-      const run = running.run();
-      // Released before the connections (newest first); resolves once in-flight tasks end.
-      releases.push(async () => {
-        running.shutdown();
-        await run;
-      });
-    }
 
     const clientConnection = await Connection.connect({ address: config.temporal.address });
     releases.push(() => clientConnection.close());
     const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
+    const baseUrl = config.api.publicUrl;
 
-    const app: INestApplication = await createApp(config, { logger: false });
-    releases.push(() => app.close());
-    await app.listen(0, '127.0.0.1');
-    const { port } = app.getHttpServer().address() as { port: number };
-    const baseUrl = `http://127.0.0.1:${port}`;
-    config.api.publicUrl = baseUrl;
-
-    return { config, dataSource, client, mail, baseUrl, engineTaskQueue, postgresSource: postgres.source, stop: releaseAll };
+    return { config, dataSource, client, mail, baseUrl, engineTaskQueue, postgresSource: postgres.source, workerPid: worker.pid, engineWorkerPid: engineWorker.pid, stop: releaseAll };
   } catch (error) {
     await releaseAll();
     throw error;

@@ -8,7 +8,11 @@ import { benchUpdateWorkflow, pingUpdate } from './engine/workflows';
 import { expectStatus, type ApiClient } from './http';
 import { profileDecisions, type DecisionProfile, type DecisionSample } from './decision-profile';
 import { pause } from './running';
+import type { BenchPart } from './part';
+import { ratio, type Figure } from './report';
+import { positiveSetting } from './settings';
 import { summarize, type Summary } from './stats';
+import { addPlanningUnits } from '../support/planning-units';
 
 export interface DecisionLatencyResult {
   approvers: number;
@@ -155,4 +159,32 @@ async function quietMail(stack: BenchStack): Promise<void> {
       quietSince = Date.now();
     }
   }
+}
+
+/** BENCH_DECISIONS approvals (default 200) by BENCH_APPROVERS leaders at once (default 20), of Gia Lai's test units. */
+export const decisionPart: BenchPart = {
+  name: 'decisions',
+  async run(context) {
+    const approvers = positiveSetting('BENCH_APPROVERS', 20);
+    const units = await addPlanningUnits(context.stack.dataSource, 'GL', approvers);
+    const result = await measureDecisionLatency({ stack: context.stack, admin: context.admin, provinceCode: 'GL', units, year: context.nextYear(), samples: positiveSetting('BENCH_DECISIONS', 200), log: context.log });
+    return { figures: decisionFigures(result), details: result };
+  },
+};
+
+function decisionFigures(result: DecisionLatencyResult): Figure[] {
+  const name = (p: string) => `decision p${p}, ${result.approvers} approvers (${result.plancycle.count})`;
+  const allowed = 2 * result.raw.p95 + 20;
+  return [
+    { figure: name('50'), plancycle: result.plancycle.p50, raw: result.raw.p50, comparison: `${ratio(result.plancycle.p50, result.raw.p50)}×`, target: '', met: null },
+    {
+      figure: name('95'),
+      plancycle: result.plancycle.p95,
+      raw: result.raw.p95,
+      comparison: `2×raw+20 = ${allowed.toFixed(1)} ms`,
+      target: '≤ 2×raw + 20 ms',
+      met: result.plancycle.p95 <= allowed,
+    },
+    { figure: name('99'), plancycle: result.plancycle.p99, raw: result.raw.p99, comparison: `${ratio(result.plancycle.p99, result.raw.p99)}×`, target: '', met: null },
+  ];
 }

@@ -6,7 +6,11 @@ import { benchIdleWorkflow } from './engine/workflows';
 import { expectStatus, type ApiClient } from './http';
 import { inPool } from './pool';
 import { pause, waitUntilRunning, type RunningTimes } from './running';
+import type { BenchPart } from './part';
+import { positiveSetting } from './settings';
+import { ratio, type Figure } from './report';
 import { median } from './stats';
+import { addPlanningUnits } from '../support/planning-units';
 
 /** One side of one repetition, in ms from the moment the request (or the first start call) left. */
 export interface FanOutTimes {
@@ -117,3 +121,26 @@ function timesFrom(sentAt: number, answeredMs: number, times: readonly RunningTi
 }
 
 const timeoutFor = (n: number) => 60_000 + n * 50;
+
+const FANOUT_TARGET_RATIO = 1.5;
+const PROVINCE = 'GL';
+
+/** One province's cycle (BENCH_FANOUT units of Gia Lai, default 130), BENCH_FANOUT_REPEAT times (default 3). */
+export const fanOutPart: BenchPart = {
+  name: 'fan-out',
+  async run(context) {
+    const n = positiveSetting('BENCH_FANOUT', 130);
+    // POST /api/cycles takes at most 1,000 participating units (StartCycleDto); beyond, see nationwide.ts.
+    if (n > 1_000) throw new Error(`BENCH_FANOUT=${n}: a cycle takes at most 1,000 units; the nationwide part starts one cycle per province.`);
+    const repeats = positiveSetting('BENCH_FANOUT_REPEAT', 3);
+    const units = await addPlanningUnits(context.stack.dataSource, PROVINCE, n);
+    const years = Array.from({ length: repeats }, () => context.nextYear());
+    const result = await measureFanOut({ stack: context.stack, admin: context.admin, provinceCode: PROVINCE, units, n, repeats, firstYear: years[0], rawConcurrency: positiveSetting('BENCH_RAW_START_CONCURRENCY', 200), log: context.log });
+    return { figures: [fanOutFigure(result)], details: result };
+  },
+};
+
+export function fanOutFigure(result: FanOutResult, name = `cycle fan-out, N=${result.n} (median of ${result.repeats.length})`): Figure {
+  const measured = ratio(result.plancycleMs, result.rawMs);
+  return { figure: name, plancycle: result.plancycleMs, raw: result.rawMs, comparison: `${measured}×`, target: `≤ ${FANOUT_TARGET_RATIO}×`, met: measured <= FANOUT_TARGET_RATIO };
+}

@@ -4,7 +4,7 @@ import { recordGuidanceFor } from '../support/guidance';
 import { borderConferenceItem } from '../support/plan-fixtures';
 import { issueProvincialPlan } from '../support/provincial-plan';
 import { startTestStack, type TestStack } from '../support/stack';
-import { startWorkerProcess, type WorkerProcess } from '../support/worker-process';
+import { startWorkerProcess, type AppProcess } from '../support/worker-process';
 
 // The Temporal server is shared by the whole run: this file owns GL's year YEAR.
 const YEAR = new Date().getFullYear() + 48;
@@ -22,7 +22,7 @@ const SLOW = 180_000;
  */
 describe('a worker killed between sending a message and marking it sent', () => {
   let stack: TestStack;
-  const workers: WorkerProcess[] = [];
+  const workers: AppProcess[] = [];
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { annualCycleWorkflowId } from '@plancycle/domain';
 import { startTestStack, type TestStack } from '../support/stack';
-import { startWorkerProcess, type WorkerProcess } from '../support/worker-process';
+import { startWorkerProcess, type AppProcess } from '../support/worker-process';
 import { cycleClosed, cycleWorkflowIds, prepareYear, retriedTasks, startCycle, unitReportsAccepted, type PreparedYear } from './support/compressed-cycle';
 import { CycleBot } from './support/cycle-bot';
 import { reportFigures } from './support/figures';
@@ -27,9 +27,9 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('a compressed year while one of two worker processes is killed again and again', () => {
   let stack: TestStack;
   let year: PreparedYear;
-  let steady: WorkerProcess;
+  let steady: AppProcess;
   /** Every process of the worker that is killed, the running one last. */
-  const crashing: WorkerProcess[] = [];
+  const crashing: AppProcess[] = [];
   let bot: CycleBot | null = null;
   let stopCrashing = false;
   let crashes: Promise<number> = Promise.resolve(0);

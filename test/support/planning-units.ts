@@ -18,14 +18,14 @@ export interface PlanningUnit {
  * own plan, its leader approves and issues it (no appraisal), and an overdue task climbs to the
  * coordinator. Each gets an officer `cb.tnNN` and a leader `ld.tnNN` (password `plancycle`): the
  * demo seed has people for a few units only, and the fault suites and the benchmark want many units
- * acting at once.
+ * acting at once. Units already there (from an earlier call) are kept as they are and returned too.
  */
 export async function addPlanningUnits(dataSource: DataSource, provinceCode: string, count: number): Promise<PlanningUnit[]> {
   const orgUnits = new OrgUnitRepository(dataSource);
   const existing = await orgUnits.listProvinceUnits(provinceCode);
   const coordinator = existing.find((unit) => unit.kind === 'coordinator');
   if (!coordinator) throw new Error(`Province ${provinceCode} has no coordinator.`);
-  const added = Array.from({ length: count }, (_, index): OrgUnit => {
+  const wanted = Array.from({ length: count }, (_, index): OrgUnit => {
     const number = String(index + 1).padStart(2, '0');
     return {
       code: `${provinceCode}.TN${number}`,
@@ -36,19 +36,20 @@ export async function addPlanningUnits(dataSource: DataSource, provinceCode: str
       settings: { ...DEFAULT_UNIT_SETTINGS, escalationUnitCode: coordinator.code, documentSymbol: `KH-TN${number}` },
     };
   });
+  const existingCodes = new Set(existing.map((unit) => unit.code));
+  const added = wanted.filter((unit) => !existingCodes.has(unit.code));
   const problems = validateOrgTree([...existing, ...added]);
   if (problems.length > 0) throw new Error(`The added units do not fit ${provinceCode}'s tree: ${problems.map((problem) => problem.message).join(' ')}`);
   await orgUnits.insertMissing(added);
 
   const users = new UserRepository(dataSource);
   const passwordHash = await hashPassword('plancycle');
-  const units: PlanningUnit[] = [];
+  const loginOf = (unit: OrgUnit) => unit.code.slice(provinceCode.length + 1).toLowerCase();
   for (const unit of added) {
-    const login = unit.code.slice(provinceCode.length + 1).toLowerCase();
+    const login = loginOf(unit);
     const person = (prefix: string, title: string) => ({ username: `${prefix}.${login}`, fullName: `${title} ${unit.name}`, email: `${prefix}.${login}@plancycle.local`, passwordHash });
     await users.upsertUser({ ...person('cb', 'Cán bộ'), roles: [{ role: 'officer', unitCode: unit.code }] });
     await users.upsertUser({ ...person('ld', 'Lãnh đạo'), roles: (['leader_in_charge', 'approver'] as const).map((role) => ({ role, unitCode: unit.code })) });
-    units.push({ unitCode: unit.code, documentSymbol: unit.settings.documentSymbol as string, officer: `cb.${login}`, leader: `ld.${login}` });
   }
-  return units;
+  return wanted.map((unit) => ({ unitCode: unit.code, documentSymbol: unit.settings.documentSymbol as string, officer: `cb.${loginOf(unit)}`, leader: `ld.${loginOf(unit)}` }));
 }

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { PlanCycleConfig } from '@plancycle/config';
 
 const ROOT = join(__dirname, '../..');
-const READY = 'PlanCycle worker: task queue';
 
-export interface WorkerProcess {
+/** A PlanCycle program (or the benchmark's engine worker) running as a process of its own. */
+export interface AppProcess {
   pid: number;
   /** Ends the process with SIGKILL: no shutdown, no goodbye to Temporal, as a crash would. */
   kill(): Promise<void>;
@@ -15,31 +15,42 @@ export interface WorkerProcess {
   running(): boolean;
 }
 
+/** The environment `loadConfig` reads, for a test or benchmark stack's configuration. */
+export function configEnv(config: PlanCycleConfig): NodeJS.ProcessEnv {
+  return {
+    TEMPORAL_ADDRESS: config.temporal.address,
+    TEMPORAL_NAMESPACE: config.temporal.namespace,
+    TEMPORAL_TASK_QUEUE: config.temporal.taskQueue,
+    DATABASE_URL: config.databaseUrl,
+    SMTP_URL: config.smtp.url,
+    MAIL_FROM: config.smtp.from,
+    JWT_SECRET: config.api.jwtSecret,
+    ACTION_LINK_SECRET: config.api.linkSecret,
+    PUBLIC_URL: config.api.publicUrl,
+  };
+}
+
 /**
  * The worker as its own process (apps/worker/src/main.ts, as `npm start` runs it), configured for a
  * test stack, so a test can kill it at a chosen moment. Resolves once it polls its task queue.
  */
-export async function startWorkerProcess(config: PlanCycleConfig): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register', join(ROOT, 'apps/worker/src/main.ts')], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      TEMPORAL_ADDRESS: config.temporal.address,
-      TEMPORAL_NAMESPACE: config.temporal.namespace,
-      TEMPORAL_TASK_QUEUE: config.temporal.taskQueue,
-      DATABASE_URL: config.databaseUrl,
-      SMTP_URL: config.smtp.url,
-      MAIL_FROM: config.smtp.from,
-      JWT_SECRET: config.api.jwtSecret,
-      ACTION_LINK_SECRET: config.api.linkSecret,
-      PUBLIC_URL: config.api.publicUrl,
-      PLANCYCLE_WORKFLOW_BUNDLE: process.env.PLANCYCLE_TEST_WORKFLOW_BUNDLE,
-      PLANCYCLE_DIGEST_SCHEDULE: 'off',
-    },
+export function startWorkerProcess(config: PlanCycleConfig, env: NodeJS.ProcessEnv = {}): Promise<AppProcess> {
+  return startAppProcess('apps/worker/src/main.ts', 'PlanCycle worker: task queue', {
+    ...configEnv(config),
+    PLANCYCLE_WORKFLOW_BUNDLE: process.env.PLANCYCLE_TEST_WORKFLOW_BUNDLE,
+    PLANCYCLE_DIGEST_SCHEDULE: 'off',
+    ...env,
   });
+}
+
+/**
+ * Any program of the repository run with ts-node, as `npm start` runs the worker and the API, with
+ * `env` over this process's environment. Resolves once its output contains `ready`.
+ */
+export async function startAppProcess(entry: string, ready: string, env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<AppProcess> {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register', join(ROOT, entry)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await waitForReady(child, exited);
+  await waitForReady(child, exited, ready, timeoutMs);
   const signal = async (name: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(name);
     await exited;
@@ -47,24 +58,25 @@ export async function startWorkerProcess(config: PlanCycleConfig): Promise<Worke
   return { pid: child.pid as number, kill: () => signal('SIGKILL'), stop: () => signal('SIGTERM'), running: () => child.exitCode === null && child.signalCode === null };
 }
 
-function waitForReady(child: ChildProcess, exited: Promise<void>, timeoutMs = 120_000): Promise<void> {
+function waitForReady(child: ChildProcess, exited: Promise<void>, ready: string, timeoutMs: number): Promise<void> {
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`The worker process did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(() => fail(new Error(`${ready}…: the process did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
     const fail = (error: Error) => {
       clearTimeout(timer);
       child.kill('SIGKILL');
       reject(error);
     };
     const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes(READY)) {
+      // Only the start is kept: a long-running process's output must not grow the test's memory.
+      if (output.length < 64_000) output += chunk.toString();
+      if (output.includes(ready)) {
         clearTimeout(timer);
         resolve();
       }
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    void exited.then(() => fail(new Error(`The worker process exited before it was ready:\n${output}`)));
+    void exited.then(() => fail(new Error(`The process exited before it was ready:\n${output}`)));
   });
 }

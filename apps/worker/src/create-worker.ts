@@ -1,6 +1,6 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import type { PlanCycleConfig } from '@plancycle/config';
+import { workerTuning, type PlanCycleConfig, type WorkerTuning } from '@plancycle/config';
 import type { Mailer } from '@plancycle/mail';
 import { mailDomainOf } from '@plancycle/notifications';
 import { createActivities, type NotificationSettings } from '@plancycle/activities';
@@ -14,9 +14,10 @@ export interface PlanCycleWorkerOptions {
   notifications: NotificationSettings;
   /** A bundle built ahead (tests build one per run); otherwise the worker bundles at start. */
   workflowBundlePath?: string;
+  /** Cache and concurrency; from the environment when not given (WORKER_* variables). */
+  tuning?: WorkerTuning;
 }
 
-/** The worker: every PlanCycle workflow and activity on one task queue, and nothing else. */
 /** The notification settings of a configuration: one mailer, the sender, and how links are made. */
 export function notificationSettingsOf(config: PlanCycleConfig, mailer: Mailer): NotificationSettings {
   return {
@@ -28,6 +29,7 @@ export function notificationSettingsOf(config: PlanCycleConfig, mailer: Mailer):
   };
 }
 
+/** The worker: every PlanCycle workflow and activity on one task queue, and nothing else. */
 export function createPlanCycleWorker(options: PlanCycleWorkerOptions): Promise<Worker> {
   const workflows = options.workflowBundlePath
     ? { workflowBundle: { codePath: options.workflowBundlePath } }
@@ -38,5 +40,6 @@ export function createPlanCycleWorker(options: PlanCycleWorkerOptions): Promise<
     taskQueue: options.taskQueue,
     activities: createActivities(options.dataSource, options.notifications),
     ...workflows,
+    ...(options.tuning ?? workerTuning()),
   });
 }
