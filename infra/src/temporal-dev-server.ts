@@ -129,6 +129,8 @@ export interface TemporalDevServer {
   address: string;
   uiUrl: string | null;
   namespace: string;
+  /** The server's process id (the benchmark reads its CPU time). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -189,7 +191,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions =
     await stop();
     throw new Error(`${(error as Error).message}\n$ ${cli} ${args.join(' ')}\n--- temporal output (tail) ---\n${output.tail() || '(none)'}`);
   }
-  return { address, uiUrl: uiPort === null ? null : `http://127.0.0.1:${uiPort}`, namespace, stop };
+  return { address, uiUrl: uiPort === null ? null : `http://127.0.0.1:${uiPort}`, namespace, pid: child.pid as number, stop };
 }
 
 /** Polls until the frontend answers and every PlanCycle search attribute is visible in the namespace. */

@@ -31,6 +31,8 @@ export interface BenchStack {
   /** The process ids of the PlanCycle worker and the raw engine's worker, for their memory. */
   workerPid: number;
   engineWorkerPid: number;
+  /** The processes of the stack by role, for their CPU time (cpu.ts); PostgreSQL's are the backends serving this database now. */
+  processes(): Promise<Record<string, number[]>>;
   stop(): Promise<void>;
 }
 
@@ -91,7 +93,7 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
 
     // Each bundles its workflow code at start, side by side; the same cache bound for both workers.
     const started = (app: AppProcess) => (releases.push(() => app.stop()), app);
-    const [worker, engineWorker] = await timed('worker, API and engine worker processes (bundling workflows)', () =>
+    const [worker, engineWorker, api] = await timed('worker, API and engine worker processes (bundling workflows)', () =>
       Promise.all([
         startWorkerProcess(config, { PLANCYCLE_WORKFLOW_BUNDLE: '' }).then(started),
         startAppProcess('test/bench/engine/worker-main.ts', 'Engine worker: task queue', { TEMPORAL_ADDRESS: config.temporal.address, TEMPORAL_NAMESPACE: config.temporal.namespace, BENCH_ENGINE_TASK_QUEUE: engineTaskQueue }).then(started),
@@ -104,7 +106,21 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
     const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
     const baseUrl = config.api.publicUrl;
 
-    return { config, dataSource, client, mail, baseUrl, engineTaskQueue, postgresSource: postgres.source, workerPid: worker.pid, engineWorkerPid: engineWorker.pid, stop: releaseAll };
+    return { config, dataSource, client, mail, baseUrl, engineTaskQueue, postgresSource: postgres.source, workerPid: worker.pid,
+      engineWorkerPid: engineWorker.pid,
+      processes: async () => {
+        const backends = (await dataSource.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')) as Array<{ pid: number }>;
+        return {
+          'PlanCycle worker': [worker.pid],
+          API: [api.pid],
+          'engine worker': [engineWorker.pid],
+          'Temporal server': [temporal.pid],
+          PostgreSQL: backends.map((backend) => backend.pid),
+          benchmark: [process.pid],
+        };
+      },
+      stop: releaseAll,
+    };
   } catch (error) {
     await releaseAll();
     throw error;

@@ -7,6 +7,7 @@ import type { BenchStack } from './bench-stack';
 import { benchUpdateWorkflow, pingUpdate } from './engine/workflows';
 import { expectStatus, type ApiClient } from './http';
 import { profileDecisions, type DecisionProfile, type DecisionSample } from './decision-profile';
+import { cpuNow, cpuSpent, type CpuByRole } from './cpu';
 import { pause } from './running';
 import type { BenchPart } from './part';
 import { ratio, type Figure } from './report';
@@ -21,6 +22,8 @@ export interface DecisionLatencyResult {
   raw: Summary;
   /** Where the time goes, from the histories (see decision-profile.ts). */
   profile: { plancycle: DecisionProfile; raw: DecisionProfile };
+  /** CPU ms per decision by process (cpu.ts), over the measured approvals and over the raw updates. */
+  cpuPerDecision: { plancycle: CpuByRole; raw: CpuByRole };
 }
 
 export interface DecisionLatencyOptions {
@@ -78,10 +81,15 @@ export async function measureDecisionLatency(options: DecisionLatencyOptions): P
 
   const plancycleSamples: DecisionSample[] = [];
   const rawSamples: DecisionSample[] = [];
+  const cpu = { plancycle: {} as CpuByRole, raw: {} as CpuByRole };
+  const addCpu = (total: CpuByRole, spent: CpuByRole) => {
+    for (const [role, ms] of Object.entries(spent)) total[role] = (total[role] ?? 0) + ms;
+  };
   for (let round = 0; round <= rounds; round += 1) {
     const version = round + 1;
     await Promise.all(units.map(async (unit) => expectStatus(await as(unit.officer).post(`${planPath(unit)}/decisions`, { action: 'submit', version }), 200, `submit of ${unit.unitCode}`)));
     await quietMail(stack);
+    const approvalsCpu = cpuNow(await stack.processes());
     const approvals = await Promise.all(
       units.map(async (unit) => {
         const updateId = `bench-approve-${round}-${unit.unitCode}`;
@@ -94,8 +102,10 @@ export async function measureDecisionLatency(options: DecisionLatencyOptions): P
         return { workflowId: unitPlanWorkflowId(cycleId, unit.unitCode), updateId, sentAt, elapsedMs };
       }),
     );
-    // The approvals' own mail goes out before the raw side is measured, not under it.
+    // The approvals' own mail goes out before the raw side is measured, not under it, and counts as theirs.
     await quietMail(stack);
+    const approvalsSpent = cpuSpent(approvalsCpu, cpuNow(await stack.processes()));
+    const pingsCpu = cpuNow(await stack.processes());
     const pings = await Promise.all(
       engines.map(async (engine, index) => {
         const updateId = `bench-ping-${round}-${index}`;
@@ -107,9 +117,12 @@ export async function measureDecisionLatency(options: DecisionLatencyOptions): P
         return { workflowId: engine.workflowId, updateId, sentAt, elapsedMs };
       }),
     );
+    const pingsSpent = cpuSpent(pingsCpu, cpuNow(await stack.processes()));
     if (round > 0) {
       plancycleSamples.push(...approvals);
       rawSamples.push(...pings);
+      addCpu(cpu.plancycle, approvalsSpent);
+      addCpu(cpu.raw, pingsSpent);
     }
     await Promise.all(units.map(async (unit) => expectStatus(await as(unit.officer).post(`${planPath(unit)}/decisions`, { action: 'amend' }), 200, `amendment of ${unit.unitCode}`)));
     await quietMail(stack);
@@ -119,7 +132,10 @@ export async function measureDecisionLatency(options: DecisionLatencyOptions): P
     raw: await profileDecisions(stack.client, rawSamples, []),
   };
   const elapsed = (samples: readonly DecisionSample[]) => samples.map((sample) => sample.elapsedMs);
-  const result = { approvers, rounds, plancycle: summarize(elapsed(plancycleSamples)), raw: summarize(elapsed(rawSamples)), profile };
+  const perDecision = (total: CpuByRole, count: number) => Object.fromEntries(Object.entries(total).map(([role, ms]) => [role, Math.round((ms / count) * 10) / 10]));
+  const cpuPerDecision = { plancycle: perDecision(cpu.plancycle, plancycleSamples.length), raw: perDecision(cpu.raw, rawSamples.length) };
+  const result = { approvers, rounds, plancycle: summarize(elapsed(plancycleSamples)), raw: summarize(elapsed(rawSamples)), profile, cpuPerDecision };
+  options.log(`CPU ms per decision: PlanCycle ${JSON.stringify(cpuPerDecision.plancycle)}; raw ${JSON.stringify(cpuPerDecision.raw)}`);
   options.log(`decision profile (medians, ms): PlanCycle ${JSON.stringify(profile.plancycle)}; raw ${JSON.stringify(profile.raw)}`);
   options.log(`decisions: ${result.plancycle.count} approvals p50 ${result.plancycle.p50} / p95 ${result.plancycle.p95} ms; raw updates p50 ${result.raw.p50} / p95 ${result.raw.p95} ms`);
   return result;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 /** One line of the table: PlanCycle's number, the raw engine's, how they compare, and the target. */
 export interface Figure {
   figure: string;
-  /** Milliseconds unless the figure's name says otherwise. */
+  /** In `unit`: milliseconds unless it says otherwise. */
   plancycle: number;
   raw: number;
   /** The ratio, or the formula the target is stated in (e.g. `2×raw+20 = 43.1`). */
@@ -13,6 +13,8 @@ export interface Figure {
   target: string;
   /** null for a figure reported for context, with no target of its own. */
   met: boolean | null;
+  /** The unit of `plancycle` and `raw` (default `ms`). */
+  unit?: string;
 }
 
 const COLUMNS = ['figure', 'PlanCycle', 'raw engine', 'ratio (or formula)', 'target', 'met'] as const;
@@ -20,8 +22,8 @@ const COLUMNS = ['figure', 'PlanCycle', 'raw engine', 'ratio (or formula)', 'tar
 export function formatTable(figures: readonly Figure[]): string {
   const rows = figures.map((figure) => [
     figure.figure,
-    `${figure.plancycle.toFixed(1)} ms`,
-    `${figure.raw.toFixed(1)} ms`,
+    `${figure.plancycle.toFixed(1)} ${figure.unit ?? 'ms'}`,
+    `${figure.raw.toFixed(1)} ${figure.unit ?? 'ms'}`,
     figure.comparison,
     figure.target,
     figure.met === null ? '' : figure.met ? 'yes' : 'NO',

@@ -19,16 +19,16 @@ import { pause } from './running';
 const startedAt = new Date();
 const log = (line: string) => console.log(`[bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(1).padStart(6)} s] ${line}`);
 
-function selectedParts(): BenchPart[] {
+async function selectedParts(): Promise<BenchPart[]> {
   const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
-  if (!only) return [...BENCH_PARTS];
-  const unknown = only.filter((name) => !BENCH_PARTS.some((part) => part.name === name));
+  const unknown = (only ?? []).filter((name) => !BENCH_PARTS.some((part) => part.name === name));
   if (unknown.length > 0) throw new Error(`BENCH_ONLY: no part named ${unknown.join(', ')}; the parts are ${BENCH_PARTS.map((part) => part.name).join(', ')}.`);
-  return BENCH_PARTS.filter((part) => only.includes(part.name));
+  const chosen = only ? BENCH_PARTS.filter((part) => only.includes(part.name)) : BENCH_PARTS;
+  return Promise.all(chosen.map((part) => part.load()));
 }
 
 async function main(): Promise<void> {
-  const parts = selectedParts();
+  const parts = await selectedParts();
   log(`parts: ${parts.map((part) => part.name).join(', ')}`);
   const stack = await startBenchStack(log);
   let stopping: Promise<void> | null = null;

@@ -9,7 +9,7 @@ import { ensureDigestSchedule } from './digest-schedule';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const dataSource = await createDataSource(config.databaseUrl).initialize();
+  const dataSource = await createDataSource(config.databaseUrl, { poolSize: config.databasePoolSize }).initialize();
   const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
   const mailer = createMailer(config.smtp.url, config.smtp.from);
   const clientConnection = await Connection.connect(temporalConnectionOptions(config.temporal));

@@ -13,6 +13,11 @@ export interface TemporalSettings {
 export interface PlanCycleConfig {
   temporal: TemporalSettings;
   databaseUrl: string;
+  /**
+   * Connections each process (API or worker) keeps to PostgreSQL at most (DATABASE_POOL_SIZE, default
+   * 10, the driver's own). On a managed server the sum over every process must stay under its limit.
+   */
+  databasePoolSize?: number;
   smtp: { url: string; from: string };
   api: {
     host: string;
@@ -52,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlanCycleConfi
           : null,
     },
     databaseUrl: required(env, 'DATABASE_URL'),
+    databasePoolSize: poolSizeOf(env.DATABASE_POOL_SIZE),
     smtp: {
       url: required(env, 'SMTP_URL'),
       from: env.MAIL_FROM ?? 'PlanCycle <no-reply@plancycle.local>',
@@ -75,6 +81,13 @@ function trustProxyOf(value: string | undefined): number | string | undefined {
   if (value === undefined || value === '' || value === 'false') return undefined;
   if (value === 'true') throw new Error('TRUST_PROXY=true would let any client choose its own address; give the number of proxy hops (e.g. 1), `loopback`, or the proxies\' addresses.');
   return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+function poolSizeOf(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const size = Number(value);
+  if (!Number.isInteger(size) || size < 1) throw new Error(`DATABASE_POOL_SIZE="${value}" is not a whole number of at least 1.`);
+  return size;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {

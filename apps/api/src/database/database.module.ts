@@ -18,7 +18,7 @@ import { AppConfig } from '../config/app-config';
     {
       provide: DataSource,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => createDataSource(config.value.databaseUrl).initialize(),
+      useFactory: (config: AppConfig) => createDataSource(config.value.databaseUrl, { poolSize: config.value.databasePoolSize }).initialize(),
     },
     { provide: OrgUnitRepository, inject: [DataSource], useFactory: (ds: DataSource) => new OrgUnitRepository(ds) },
     { provide: UserRepository, inject: [DataSource], useFactory: (ds: DataSource) => new UserRepository(ds) },

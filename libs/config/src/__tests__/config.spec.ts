@@ -17,6 +17,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY=true/);
   });
 
+  it('reads DATABASE_POOL_SIZE and refuses what is not a size', () => {
+    expect(loadConfig(base).databasePoolSize).toBeUndefined();
+    expect(loadConfig({ ...base, DATABASE_POOL_SIZE: '25' }).databasePoolSize).toBe(25);
+    expect(() => loadConfig({ ...base, DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
   it('says which variable is missing', () => {
     expect(() => loadConfig({ ...base, JWT_SECRET: undefined })).toThrow(/JWT_SECRET is not set/);
   });

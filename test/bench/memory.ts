@@ -1,0 +1,30 @@
+import { residentMemory } from './bench-stack';
+
+/** Samples a process's resident memory every `everyMs` until stopped; the peak and the last sample. */
+export class MemorySampler {
+  private peak = 0;
+  private last = 0;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly pid: number,
+    everyMs = 250,
+  ) {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), everyMs);
+  }
+
+  /** Peak and current resident memory in MiB. */
+  stop(): { peakMiB: number; lastMiB: number } {
+    clearInterval(this.timer);
+    this.sample();
+    return { peakMiB: toMiB(this.peak), lastMiB: toMiB(this.last) };
+  }
+
+  private sample(): void {
+    this.last = residentMemory(this.pid);
+    this.peak = Math.max(this.peak, this.last);
+  }
+}
+
+export const toMiB = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
