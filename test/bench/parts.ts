@@ -6,5 +6,8 @@ import type { BenchPart } from './part';
  */
 export const BENCH_PARTS: ReadonlyArray<{ name: string; load(): Promise<BenchPart> }> = [
   { name: 'fan-out', load: async () => (await import('./fan-out')).fanOutPart },
+  { name: 'nationwide', load: async () => (await import('./nationwide')).nationwidePart },
   { name: 'decisions', load: async () => (await import('./decision-latency')).decisionPart },
+  { name: 'dashboard', load: async () => (await import('./dashboard')).dashboardPart },
+  { name: 'growth', load: async () => (await import('./growth')).growthPart },
 ];

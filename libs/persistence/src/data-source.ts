@@ -15,6 +15,7 @@ import { Notifications1795510000000 } from './migrations/1795510000000-notificat
 import { TaskEscalations1795520000000 } from './migrations/1795520000000-task-escalations';
 import { Reports1795530000000 } from './migrations/1795530000000-reports';
 import { SignInSecurity1795540000000 } from './migrations/1795540000000-sign-in-security';
+import { DashboardIndexes1795600000000 } from './migrations/1795600000000-dashboard-indexes';
 
 // Listed by hand rather than globbed: globs break under ts-node, jest and bundlers in different ways.
 const ENTITIES = [OrgUnitEntity, UserEntity, UserRoleEntity, WorkCalendarDayEntity, CycleEntity, CycleUnitEntity];
@@ -29,6 +30,7 @@ const MIGRATIONS = [
   TaskEscalations1795520000000,
   Reports1795530000000,
   SignInSecurity1795540000000,
+  DashboardIndexes1795600000000,
 ];
 
 export interface DataSourceOptions {

@@ -26,7 +26,8 @@ interface CycleUnitRow {
   kind: OrgUnitKind;
   stage: UnitStage;
   workflow_id: string;
-  updated_at: Date;
+  /** ISO text (see findOne). */
+  updated_at: string;
 }
 
 const SELECT_CYCLE = `
@@ -186,16 +187,24 @@ export class CycleRepository {
     }));
   }
 
+  /**
+   * The cycle and its participants in one round trip (every page of a cycle starts here): the
+   * participants come as one JSON array, their moments already in `toISOString` form.
+   */
   private async findOne(sql: string, parameters: unknown[]): Promise<CycleRecord | null> {
-    const [row] = (await this.db.query(sql, parameters)) as CycleRow[];
+    const [row] = (await this.db.query(
+      `SELECT found.*, coalesce((
+         SELECT json_agg(json_build_object(
+                  'unit_code', cu.unit_code, 'unit_name', u.name, 'kind', u.kind, 'stage', cu.stage, 'workflow_id', cu.workflow_id,
+                  'updated_at', to_char(cu.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+                ORDER BY cu.unit_code COLLATE "C")
+         FROM cycle_units cu JOIN org_units u ON u.code = cu.unit_code
+         WHERE cu.cycle_id = found.id), '[]') AS units
+       FROM (${sql}) AS found`,
+      parameters,
+    )) as Array<CycleRow & { units: CycleUnitRow[] }>;
     if (!row) return null;
-    const units = (await this.db.query(
-      `SELECT cu.unit_code, u.name AS unit_name, u.kind, cu.stage, cu.workflow_id, cu.updated_at
-       FROM cycle_units cu JOIN org_units u ON u.code = cu.unit_code
-       WHERE cu.cycle_id = $1
-       ORDER BY cu.unit_code COLLATE "C"`,
-      [row.id],
-    )) as CycleUnitRow[];
+    const { units } = row;
     return {
       id: row.id,
       provinceCode: row.province_code,
@@ -213,7 +222,7 @@ export class CycleRepository {
         kind: unit.kind,
         stage: unit.stage,
         workflowId: unit.workflow_id,
-        updatedAt: unit.updated_at.toISOString(),
+        updatedAt: unit.updated_at,
       })),
     };
   }

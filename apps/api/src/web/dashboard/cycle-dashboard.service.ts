@@ -70,10 +70,7 @@ export class CycleDashboardService {
   }
 
   private async provincialPlan(cycle: CycleRecord): Promise<CycleDashboard['provincialPlan']> {
-    const plan = await this.plans.findForUnit(cycle.id, cycle.provinceCode, 'provincial');
-    if (!plan) return null;
-    const inForce = plan.versionInForce ? await this.plans.findVersion(plan.id, plan.versionInForce) : null;
-    return { stage: plan.stage, documentNumber: inForce?.documentNumber ?? null };
+    return this.plans.findProvincialSummary(cycle.id, cycle.provinceCode);
   }
 
   /**
