@@ -33,3 +33,26 @@ export function cpuNow(roles: Record<string, readonly number[]>): CpuByRole {
 export function cpuSpent(before: CpuByRole, after: CpuByRole): CpuByRole {
   return Object.fromEntries(Object.entries(after).map(([role, ms]) => [role, Math.max(0, ms - (before[role] ?? 0))]));
 }
+
+/** CPU used over a stretch of wall time: cores busy by role and for the machine, ms per unit of work. */
+export interface CpuProfile {
+  cores: Record<string, number>;
+  machineCores: number;
+  msPerUnit: Record<string, number>;
+  /** CPU ms per unit of the stack being measured: every role but the benchmark (the load) and `other`. */
+  stackMsPerUnit: number;
+}
+
+export function cpuProfile(spent: CpuByRole, wallSeconds: number, units: number): CpuProfile {
+  const cores: Record<string, number> = {};
+  const msPerUnit: Record<string, number> = {};
+  let stackMs = 0;
+  let machineMs = 0;
+  for (const [role, ms] of Object.entries(spent)) {
+    cores[role] = Math.round((ms / 1000 / wallSeconds) * 100) / 100;
+    msPerUnit[role] = Math.round(ms / units);
+    machineMs += ms;
+    if (role !== 'benchmark' && role !== 'other') stackMs += ms;
+  }
+  return { cores, machineCores: Math.round((machineMs / 1000 / wallSeconds) * 100) / 100, msPerUnit, stackMsPerUnit: Math.round(stackMs / units) };
+}

@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import { annualCycleWorkflowId, provincialPlanWorkflowId, unitPlanWorkflowId } from '@plancycle/domain';
+import { UserRepository } from '@plancycle/persistence';
+import { planDecisionUpdate, planViewQuery, SEARCH_ATTRIBUTES, type Actor } from '@plancycle/workflows';
+import { DEFAULT_MAX_CACHED_WORKFLOWS, workerTuning } from '@plancycle/config';
+import { eventually } from '../support/eventually';
+import { recordGuidanceFor } from '../support/guidance';
+import { residentMemory } from './bench-stack';
+import { addCountry, type CountryProvince } from './country';
+import { benchIdleWorkflow } from './engine/workflows';
+import { fanOutFigure, type FanOutTimes } from './fan-out';
+import { expectStatus } from './http';
+import { MemorySampler, toMiB } from './memory';
+import type { BenchContext, BenchPart } from './part';
+import { inPool } from './pool';
+import { ratio, type Figure } from './report';
+import { pause, waitUntilRunning } from './running';
+import { positiveSetting } from './settings';
+
+const MEMORY_TARGET_MIB = 1.5 * 1024;
+
+/**
+ * The whole country at once (BENCH_UNITS planning units over 34 provinces, default 4,400):
+ *
+ * 1. Fan-out: every province's admin starts its cycle at the same moment (`POST /api/cycles`, one
+ *    cycle per province: a cycle takes at most 1,000 units), until all unit workflows run; against as
+ *    many trivial workflows started with the raw client (200 start calls in flight).
+ * 2. Worker memory: the ministry's guidance and every provincial plan are then issued, so each unit's
+ *    plan opens and waits on its drafting task's timers, as in January. The worker's resident memory
+ *    with all of them open, at the cache bound it runs with (WORKER_MAX_CACHED_WORKFLOWS, default
+ *    1,000), against the raw engine's worker holding as many idle workflows under the same bound.
+ */
+export const nationwidePart: BenchPart = {
+  name: 'nationwide',
+  async run(context) {
+    const { stack, log } = context;
+    const totalUnits = positiveSetting('BENCH_UNITS', 4_400);
+    const startedAt = Date.now();
+    const country = await addCountry(stack.dataSource, { totalUnits });
+    const n = country.reduce((sum, province) => sum + province.unitCodes.length, 0);
+    log(`country: ${country.length} provinces, ${n} planning units (${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
+    const admins = await context.api.signIn(country.map((province) => province.admin));
+
+    const memory = { worker: new MemorySampler(stack.workerPid), engine: new MemorySampler(stack.engineWorkerPid) };
+    const year = context.nextYear();
+    const raw = await rawFanOut(context, n, year);
+    log(`nationwide fan-out, raw: ${raw.allRunningMs.toFixed(0)} ms for ${n} workflows`);
+    await pause(2_000);
+    const plancycle = await plancycleFanOut(context, country, admins, year);
+    log(`nationwide fan-out, PlanCycle: ${plancycle.allRunningMs.toFixed(0)} ms for ${n} unit workflows in ${country.length} cycles (last answer ${plancycle.answeredMs.toFixed(0)} ms)`);
+
+    const opened = Date.now();
+    await openEveryPlan(context, country, year);
+    log(`all ${n} plans open and waiting on their tasks' timers (${((Date.now() - opened) / 1000).toFixed(1)} s)`);
+    // Settled: the plans' opening mail and ladders are done; what stays is what waiting costs.
+    await pause(5_000);
+    const peaks = { worker: memory.worker.stop(), engine: memory.engine.stop() };
+    const steady = { workerMiB: toMiB(residentMemory(stack.workerPid)), engineMiB: toMiB(residentMemory(stack.engineWorkerPid)) };
+    const cache = workerTuning().maxCachedWorkflows;
+    log(`worker memory: PlanCycle ${steady.workerMiB} MiB (peak ${peaks.worker.peakMiB}), raw engine ${steady.engineMiB} MiB (peak ${peaks.engine.peakMiB}); cache bound ${cache}`);
+
+    const result = { n, plancycleMs: plancycle.allRunningMs, rawMs: raw.allRunningMs, repeats: [{ plancycle, raw }] };
+    const figures: Figure[] = [
+      fanOutFigure(result, `cycle fan-out nationwide, N=${n} (${country.length} cycles)`),
+      {
+        figure: `worker memory (RSS), ${n} open workflows, cache ${cache}`,
+        unit: 'MiB',
+        plancycle: steady.workerMiB,
+        raw: steady.engineMiB,
+        comparison: `${ratio(steady.workerMiB, steady.engineMiB)}× (peak ${peaks.worker.peakMiB} vs ${peaks.engine.peakMiB})`,
+        target: `≤ ${MEMORY_TARGET_MIB} MiB`,
+        met: peaks.worker.peakMiB <= MEMORY_TARGET_MIB,
+      },
+    ];
+    return { figures, details: { provinces: country.length, units: n, fanOut: { plancycle, raw }, memory: { steady, peaks, maxCachedWorkflows: cache, defaultMaxCachedWorkflows: DEFAULT_MAX_CACHED_WORKFLOWS } } };
+  },
+};
+
+/** Each province's admin starts its cycle, all at once; times from the first request. */
+async function plancycleFanOut(context: BenchContext, country: readonly CountryProvince[], admins: Map<string, string>, year: number): Promise<FanOutTimes> {
+  const { stack } = context;
+  const sentAt = Date.now();
+  let answeredMs = 0;
+  await Promise.all(
+    country.map(async (province) => {
+      const cycleId = `${province.provinceCode}-${year}`;
+      const answer = await context.api.as(admins.get(province.admin) as string).post('/api/cycles', { provinceCode: province.provinceCode, year, participatingUnitCodes: province.unitCodes });
+      answeredMs = Math.max(answeredMs, Date.now() - sentAt);
+      // 202: the worker had not recorded the cycle within the API's wait; the fan-out still counts.
+      expectStatus(answer, [201, 202], `POST /api/cycles ${cycleId}`);
+      if (!(answer.body as { workflowId?: string }).workflowId?.startsWith(annualCycleWorkflowId(cycleId))) throw new Error(`Unexpected cycle: ${JSON.stringify(answer.body)}`);
+    }),
+  );
+  const workflowIds = country.flatMap((province) => province.unitCodes.map((unitCode) => unitPlanWorkflowId(`${province.provinceCode}-${year}`, unitCode)));
+  const query = `WorkflowType = 'unitPlanWorkflow' AND ${SEARCH_ATTRIBUTES.year.name} = ${year}`;
+  const times = await waitUntilRunning(stack.client, query, workflowIds, 120_000 + workflowIds.length * 50);
+  return fanOutTimes(sentAt, answeredMs, times);
+}
+
+async function rawFanOut(context: BenchContext, n: number, year: number): Promise<FanOutTimes> {
+  const { client, engineTaskQueue } = context.stack;
+  const workflowIds = Array.from({ length: n }, (_, index) => `bench-nationwide/${year}/${index + 1}`);
+  const sentAt = Date.now();
+  await inPool(workflowIds, positiveSetting('BENCH_RAW_START_CONCURRENCY', 200), (workflowId, index) =>
+    client.workflow.start(benchIdleWorkflow, {
+      workflowId,
+      taskQueue: engineTaskQueue,
+      typedSearchAttributes: [
+        { key: SEARCH_ATTRIBUTES.province, value: 'NATIONWIDE' },
+        { key: SEARCH_ATTRIBUTES.year, value: year },
+        { key: SEARCH_ATTRIBUTES.unit, value: `BENCH.${index + 1}` },
+        { key: SEARCH_ATTRIBUTES.stage, value: 'drafting' },
+      ],
+    }),
+  );
+  const answeredMs = Date.now() - sentAt;
+  const query = `WorkflowType = 'benchIdleWorkflow' AND ${SEARCH_ATTRIBUTES.province.name} = 'NATIONWIDE' AND ${SEARCH_ATTRIBUTES.year.name} = ${year}`;
+  return fanOutTimes(sentAt, answeredMs, await waitUntilRunning(client, query, workflowIds, 120_000 + n * 50));
+}
+
+function fanOutTimes(sentAt: number, answeredMs: number, times: ReadonlyArray<{ startedAt: number; firstTaskCompletedAt: number }>): FanOutTimes {
+  return {
+    answeredMs,
+    allStartedMs: Math.max(...times.map((time) => time.startedAt)) - sentAt,
+    allRunningMs: Math.max(...times.map((time) => time.firstTaskCompletedAt)) - sentAt,
+  };
+}
+
+/**
+ * The ministry's guidance for every province, then each provincial plan submitted and issued by the
+ * province's coordinator and leader, straight to its workflow (the API's own path is measured
+ * elsewhere); resolves once every unit's plan is drafting in the database.
+ */
+async function openEveryPlan(context: BenchContext, country: readonly CountryProvince[], year: number): Promise<void> {
+  const { stack } = context;
+  const users = new UserRepository(stack.dataSource);
+  await inPool(country, 4, async (province) => {
+    const cycleId = `${province.provinceCode}-${year}`;
+    await recordGuidanceFor(stack.client, stack.dataSource, province.provinceCode, year);
+    const handle = stack.client.workflow.getHandle(provincialPlanWorkflowId(cycleId));
+    await eventually(async () => {
+      if (!(await handle.query(planViewQuery)).planId) throw new Error(`the provincial plan of ${cycleId} is not open yet`);
+    }, { timeoutMs: 120_000, intervalMs: 500 });
+    const coordinator = await users.findByUsername(province.coordinator);
+    if (!coordinator) throw new Error(`${province.coordinator} is missing`);
+    // The province's leader signs; the generated country has no account for the leader, so the
+    // coordinator's account carries the approver role on the province for this decision.
+    const leader: Actor = { userId: coordinator.id, roles: [{ role: 'approver', unitCode: province.provinceCode }] };
+    const officer: Actor = { userId: coordinator.id, roles: coordinator.roles };
+    await handle.executeUpdate(planDecisionUpdate, { args: [{ requestId: randomUUID(), decision: { action: 'submit', version: 1 }, actor: officer }] });
+    await handle.executeUpdate(planDecisionUpdate, { args: [{ requestId: randomUUID(), decision: { action: 'approve', version: 1 }, actor: leader }] });
+  });
+  const units = country.reduce((sum, province) => sum + province.unitCodes.length, 0);
+  const cycleIds = country.map((province) => `${province.provinceCode}-${year}`);
+  await eventually(
+    async () => {
+      const [{ drafting }] = (await stack.dataSource.query(`SELECT count(*)::int AS drafting FROM cycle_units WHERE cycle_id = ANY($1) AND stage = 'drafting'`, [cycleIds])) as Array<{ drafting: number }>;
+      if (drafting < units) throw new Error(`${drafting} of ${units} plans drafting`);
+    },
+    { timeoutMs: 600_000, intervalMs: 1_000 },
+  );
+}
