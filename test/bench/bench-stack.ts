@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
@@ -91,13 +91,21 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
     };
     const engineTaskQueue = `bench-engine-${process.pid}`;
 
+    // Their output, for when a figure looks wrong: bench-output/<process>.log, the last run's.
+    mkdirSync(join(REPO_ROOT, 'bench-output'), { recursive: true });
+    const logFile = (name: string) => join(REPO_ROOT, 'bench-output', `${name}.log`);
     // Each bundles its workflow code at start, side by side; the same cache bound for both workers.
     const started = (app: AppProcess) => (releases.push(() => app.stop()), app);
     const [worker, engineWorker, api] = await timed('worker, API and engine worker processes (bundling workflows)', () =>
       Promise.all([
-        startWorkerProcess(config, { PLANCYCLE_WORKFLOW_BUNDLE: '' }).then(started),
-        startAppProcess('test/bench/engine/worker-main.ts', 'Engine worker: task queue', { TEMPORAL_ADDRESS: config.temporal.address, TEMPORAL_NAMESPACE: config.temporal.namespace, BENCH_ENGINE_TASK_QUEUE: engineTaskQueue }).then(started),
-        startAppProcess('apps/api/src/main.ts', 'PlanCycle API:', { ...configEnv(config), API_HOST: '127.0.0.1', API_PORT: String(apiPort) }).then(started),
+        startWorkerProcess(config, { PLANCYCLE_WORKFLOW_BUNDLE: '' }, logFile('worker')).then(started),
+        startAppProcess(
+          'test/bench/engine/worker-main.ts',
+          'Engine worker: task queue',
+          { TEMPORAL_ADDRESS: config.temporal.address, TEMPORAL_NAMESPACE: config.temporal.namespace, BENCH_ENGINE_TASK_QUEUE: engineTaskQueue },
+          { logFile: logFile('engine-worker') },
+        ).then(started),
+        startAppProcess('apps/api/src/main.ts', 'PlanCycle API:', { ...configEnv(config), API_HOST: '127.0.0.1', API_PORT: String(apiPort) }, { logFile: logFile('api') }).then(started),
       ]),
     );
 

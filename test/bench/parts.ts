@@ -8,6 +8,7 @@ export const BENCH_PARTS: ReadonlyArray<{ name: string; load(): Promise<BenchPar
   { name: 'fan-out', load: async () => (await import('./fan-out')).fanOutPart },
   { name: 'nationwide', load: async () => (await import('./nationwide')).nationwidePart },
   { name: 'decisions', load: async () => (await import('./decision-latency')).decisionPart },
+  { name: 'escalation', load: async () => (await import('./escalation')).escalationPart },
   { name: 'dashboard', load: async () => (await import('./dashboard')).dashboardPart },
   { name: 'growth', load: async () => (await import('./growth')).growthPart },
 ];

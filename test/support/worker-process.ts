@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import type { PlanCycleConfig } from '@plancycle/config';
 
@@ -34,23 +35,30 @@ export function configEnv(config: PlanCycleConfig): NodeJS.ProcessEnv {
  * The worker as its own process (apps/worker/src/main.ts, as `npm start` runs it), configured for a
  * test stack, so a test can kill it at a chosen moment. Resolves once it polls its task queue.
  */
-export function startWorkerProcess(config: PlanCycleConfig, env: NodeJS.ProcessEnv = {}): Promise<AppProcess> {
-  return startAppProcess('apps/worker/src/main.ts', 'PlanCycle worker: task queue', {
-    ...configEnv(config),
-    PLANCYCLE_WORKFLOW_BUNDLE: process.env.PLANCYCLE_TEST_WORKFLOW_BUNDLE,
-    PLANCYCLE_DIGEST_SCHEDULE: 'off',
-    ...env,
-  });
+export function startWorkerProcess(config: PlanCycleConfig, env: NodeJS.ProcessEnv = {}, logFile?: string): Promise<AppProcess> {
+  return startAppProcess(
+    'apps/worker/src/main.ts',
+    'PlanCycle worker: task queue',
+    { ...configEnv(config), PLANCYCLE_WORKFLOW_BUNDLE: process.env.PLANCYCLE_TEST_WORKFLOW_BUNDLE, PLANCYCLE_DIGEST_SCHEDULE: 'off', ...env },
+    { logFile },
+  );
 }
 
 /**
  * Any program of the repository run with ts-node, as `npm start` runs the worker and the API, with
- * `env` over this process's environment. Resolves once its output contains `ready`.
+ * `env` over this process's environment. Resolves once its output contains `ready`; with `logFile`,
+ * all of its output is kept there.
  */
-export async function startAppProcess(entry: string, ready: string, env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<AppProcess> {
+export async function startAppProcess(entry: string, ready: string, env: NodeJS.ProcessEnv, options: { timeoutMs?: number; logFile?: string } = {}): Promise<AppProcess> {
   const child = spawn(process.execPath, ['-r', 'ts-node/register', join(ROOT, entry)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  if (options.logFile) {
+    const log = createWriteStream(options.logFile);
+    child.stdout?.pipe(log, { end: false });
+    child.stderr?.pipe(log, { end: false });
+    child.once('exit', () => log.end());
+  }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await waitForReady(child, exited, ready, timeoutMs);
+  await waitForReady(child, exited, ready, options.timeoutMs ?? 120_000);
   const signal = async (name: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(name);
     await exited;

@@ -1,10 +1,11 @@
 /**
  * The raw engine's worker as a process of its own, as the PlanCycle worker runs (benchmark only):
- * test/bench/engine/workflows.ts on the task queue BENCH_ENGINE_TASK_QUEUE, with the same cache
- * setting the PlanCycle worker is given, so the two are compared like for like.
+ * test/bench/engine/workflows.ts and activities.ts on the task queue BENCH_ENGINE_TASK_QUEUE, with the
+ * same cache and concurrency settings the PlanCycle worker is given, so the two are compared like for like.
  */
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { workerTuning } from '@plancycle/config';
+import * as activities from './activities';
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
       namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
       taskQueue,
       workflowsPath: require.resolve('./workflows'),
+      activities,
       ...workerTuning(),
     });
     console.log(`Engine worker: task queue "${taskQueue}"`);
