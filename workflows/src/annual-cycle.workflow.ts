@@ -130,15 +130,25 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   const plans: Array<{ signal: (signal: typeof cycleCalendarChangedSignal, calendar: CycleCalendar) => Promise<void> }> = [];
   let provincialReportHandle: ChildWorkflowHandle<typeof reportWorkflow> | null = null;
   /**
-   * Every plan (and the provincial report) takes the changed calendar as a signal, in the order the
-   * changes came. A plan that has ended meanwhile (the cycle closing) needs no calendar: a refused
-   * signal is dropped, not left to fail the workflow task.
+   * Every plan (and the provincial report) hears of each calendar change: the cycle's latest calendar,
+   * one round after another, so no plan is left on an older calendar than the cycle's however the
+   * changes and their signals interleave. Started by the first change; the close waits for it. A plan
+   * that has ended meanwhile needs no calendar: its refused signal is noted, not left to fail the task.
    */
-  const tellPlans = async (calendar: CycleCalendar) => {
-    await condition(() => state.plansStarted || state.closeRequested);
-    const tell = (handle: (typeof plans)[number] | null) =>
-      handle?.signal(cycleCalendarChangedSignal, calendar).catch(() => undefined);
-    await Promise.all([...plans.map(tell), tell(provincialReportHandle)]);
+  let told = 0;
+  let teller: Promise<void> | null = null;
+  const tellPlans = async () => {
+    for (;;) {
+      await condition(() => state.closeRequested || (state.plansStarted && state.calendarVersion !== told));
+      if (state.calendarVersion === told) return;
+      told = state.calendarVersion;
+      const calendar = state.calendar;
+      await Promise.all(
+        [...plans, provincialReportHandle].map((handle) =>
+          handle?.signal(cycleCalendarChangedSignal, calendar).catch((error: unknown) => log.warn('A plan did not take the calendar change', { error: String(error) })),
+        ),
+      );
+    }
   };
   setHandler(
     changeCycleCalendarUpdate,
@@ -150,7 +160,7 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
       // plans are told behind it. Telling a thousand plans took 45 s (npm run bench), and longer than
       // the API waits once their tasks moved too. Earlier runs replay the answer after the telling.
       if (patched('calendar-told-behind-the-answer')) {
-        void tellPlans(calendar);
+        teller ??= tellPlans().catch((error: unknown) => log.warn('The calendar change did not reach every plan', { error: String(error) }));
       } else {
         await condition(() => state.plansStarted || state.closeRequested);
         await Promise.all(plans.map((plan) => plan.signal(cycleCalendarChangedSignal, calendar)));
@@ -278,6 +288,8 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   await unitPlansOpened;
   // Ad-hoc requests still starting their reports finish first, so none is left open.
   await condition(allHandlersFinished);
+  // The plans have heard of the last calendar change before they are closed.
+  await teller;
   await Promise.all(adHocReports.map((child) => child.signal(closeReportSignal).catch(() => undefined)));
   await Promise.all(adHocReports.map((child) => child.result().catch(() => undefined)));
   // A provincial report still being written ends with the cycle (its child is closed with it).

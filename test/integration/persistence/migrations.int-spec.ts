@@ -37,8 +37,9 @@ const MIGRATIONS = [
   'SignInSecurity1795540000000',
   'DashboardIndexes1795600000000',
 ];
-/** What the newest migration creates, and so what reverting it alone must drop (an index only). */
+/** What the newest migration creates, and so what reverting it alone must drop: one index, no table. */
 const NEWEST_MIGRATION_TABLES: string[] = [];
+const NEWEST_MIGRATION_INDEXES = ['tasks_open_plan_due_idx'];
 
 describe('migrations', () => {
   let db: PersistenceTestDatabase;
@@ -77,11 +78,15 @@ describe('migrations', () => {
   });
 
   it('reverts the newest migration alone', async () => {
+    const indexes = async () => ((await db.dataSource.query(`SELECT indexname FROM pg_indexes WHERE indexname = ANY($1)`, [NEWEST_MIGRATION_INDEXES])) as Array<{ indexname: string }>).map((row) => row.indexname);
     const before = await tables();
+    expect(await indexes()).toEqual(NEWEST_MIGRATION_INDEXES);
     await revertLast(db.dataSource);
     expect(await tables()).toEqual(before.filter((table) => !NEWEST_MIGRATION_TABLES.includes(table)));
+    expect(await indexes()).toEqual([]);
     expect(await migrate(db.dataSource)).toEqual([MIGRATIONS[MIGRATIONS.length - 1]]);
     expect(await tables()).toEqual(before);
+    expect(await indexes()).toEqual(NEWEST_MIGRATION_INDEXES);
   });
 
   it('resets a database that has data in it', async () => {
