@@ -22,7 +22,13 @@ export class MemorySampler {
   }
 
   private sample(): void {
-    this.last = residentMemory(this.pid);
+    try {
+      this.last = residentMemory(this.pid);
+    } catch {
+      // The process has ended (the run is stopping): nothing more to sample.
+      clearInterval(this.timer);
+      return;
+    }
     this.peak = Math.max(this.peak, this.last);
   }
 }
