@@ -4,6 +4,7 @@ import { residentMemory } from './bench-stack';
 export class MemorySampler {
   private peak = 0;
   private last = 0;
+  private readonly first: number;
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -11,14 +12,15 @@ export class MemorySampler {
     everyMs = 250,
   ) {
     this.sample();
+    this.first = this.last;
     this.timer = setInterval(() => this.sample(), everyMs);
   }
 
-  /** Peak and current resident memory in MiB. */
-  stop(): { peakMiB: number; lastMiB: number } {
+  /** Resident memory at the start, the peak and the last sample, in MiB. */
+  stop(): { firstMiB: number; peakMiB: number; lastMiB: number } {
     clearInterval(this.timer);
     this.sample();
-    return { peakMiB: toMiB(this.peak), lastMiB: toMiB(this.last) };
+    return { firstMiB: toMiB(this.first), peakMiB: toMiB(this.peak), lastMiB: toMiB(this.last) };
   }
 
   private sample(): void {

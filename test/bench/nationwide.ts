@@ -62,7 +62,7 @@ export const nationwidePart: BenchPart = {
     const peaks = { worker: memory.worker.stop(), engine: memory.engine.stop() };
     const steady = { workerMiB: toMiB(residentMemory(stack.workerPid)), engineMiB: toMiB(residentMemory(stack.engineWorkerPid)) };
     const cache = workerTuning().maxCachedWorkflows;
-    log(`worker memory: PlanCycle ${steady.workerMiB} MiB (peak ${peaks.worker.peakMiB}), raw engine ${steady.engineMiB} MiB (peak ${peaks.engine.peakMiB}); cache bound ${cache}`);
+    log(`worker memory: PlanCycle ${steady.workerMiB} MiB (peak ${peaks.worker.peakMiB}, ${peaks.worker.firstMiB} before), raw engine ${steady.engineMiB} MiB (peak ${peaks.engine.peakMiB}, ${peaks.engine.firstMiB} before); cache bound ${cache}`);
 
     const result = { n, plancycleMs: plancycle.allRunningMs, rawMs: raw.allRunningMs, repeats: [{ plancycle, raw }] };
     const figures: Figure[] = [
@@ -72,7 +72,7 @@ export const nationwidePart: BenchPart = {
         unit: 'MiB',
         plancycle: steady.workerMiB,
         raw: steady.engineMiB,
-        comparison: `${ratio(steady.workerMiB, steady.engineMiB)}× (peak ${peaks.worker.peakMiB} vs ${peaks.engine.peakMiB})`,
+        comparison: `${ratio(steady.workerMiB, steady.engineMiB)}× (peak ${peaks.worker.peakMiB} vs ${peaks.engine.peakMiB}; before ${peaks.worker.firstMiB} vs ${peaks.engine.firstMiB})`,
         target: `≤ ${MEMORY_TARGET_MIB} MiB`,
         met: peaks.worker.peakMiB <= MEMORY_TARGET_MIB,
       },

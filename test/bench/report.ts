@@ -22,8 +22,8 @@ const COLUMNS = ['figure', 'PlanCycle', 'raw engine', 'ratio (or formula)', 'tar
 export function formatTable(figures: readonly Figure[]): string {
   const rows = figures.map((figure) => [
     figure.figure,
-    `${figure.plancycle.toFixed(1)} ${figure.unit ?? 'ms'}`,
-    `${figure.raw.toFixed(1)} ${figure.unit ?? 'ms'}`,
+    amount(figure.plancycle, figure.unit),
+    amount(figure.raw, figure.unit),
     figure.comparison,
     figure.target,
     figure.met === null ? '' : figure.met ? 'yes' : 'NO',
@@ -31,6 +31,11 @@ export function formatTable(figures: readonly Figure[]): string {
   const widths = COLUMNS.map((column, index) => Math.max(column.length, ...rows.map((row) => row[index].length)));
   const line = (cells: readonly string[]) => `| ${cells.map((cell, index) => cell.padEnd(widths[index])).join(' | ')} |`;
   return [line(COLUMNS), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** A figure's number with its unit, or a dash for a number the run could not measure. */
+function amount(value: number, unit = 'ms'): string {
+  return Number.isFinite(value) ? `${value.toFixed(1)} ${unit}` : '—';
 }
 
 export function ratio(plancycle: number, raw: number): number {

@@ -49,10 +49,19 @@ async function main(): Promise<void> {
     for (const part of parts) {
       const partStarted = Date.now();
       log(`${part.name}: started`);
-      const result = await part.run(context);
-      figures.push(...result.figures);
-      details[part.name] = { seconds: Math.round((Date.now() - partStarted) / 100) / 10, ...(result.details as object) };
-      log(`${part.name}: done in ${((Date.now() - partStarted) / 1000).toFixed(1)} s`);
+      const seconds = () => Math.round((Date.now() - partStarted) / 100) / 10;
+      try {
+        const result = await part.run(context);
+        figures.push(...result.figures);
+        details[part.name] = { seconds: seconds(), ...(result.details as object) };
+        log(`${part.name}: done in ${seconds()} s`);
+      } catch (error) {
+        // A part that cannot finish is a finding of the run, not the end of it: the others still measure.
+        const message = error instanceof Error ? error.message : String(error);
+        figures.push({ figure: `${part.name}: did not finish (${message.slice(0, 80)})`, plancycle: Number.NaN, raw: Number.NaN, comparison: '', target: 'finishes', met: false });
+        details[part.name] = { seconds: seconds(), error: error instanceof Error ? (error.stack ?? message) : message };
+        log(`${part.name}: failed after ${seconds()} s: ${message}`);
+      }
     }
     console.log(`\n${formatTable(figures)}\n`);
     const file = writeReport(REPO_ROOT, startedAt, figures, { postgres: stack.postgresSource, parts: details });
