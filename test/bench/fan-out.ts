@@ -57,7 +57,7 @@ export async function measureFanOut(options: FanOutOptions): Promise<FanOutResul
   const repeats: FanOutResult['repeats'] = [];
   for (let repeat = 0; repeat < options.repeats; repeat += 1) {
     const year = options.firstYear + repeat;
-    const sides = [() => plancycleFanOut(options, units, year), () => rawFanOut(options, year)];
+    const sides = [() => plancycleFanOut(options, units, year), () => rawFanOut(options.stack, { n: options.n, year, label: 'BENCH', concurrency: options.rawConcurrency })];
     if (repeat % 2 === 1) sides.reverse();
     const results: FanOutTimes[] = [];
     for (const side of sides) {
@@ -88,31 +88,37 @@ async function plancycleFanOut(options: FanOutOptions, units: readonly PlanningU
   if (!(started.body as { workflowId?: string }).workflowId?.startsWith(annualCycleWorkflowId(cycleId))) throw new Error(`Unexpected cycle: ${JSON.stringify(started.body)}`);
   const query = `WorkflowType = 'unitPlanWorkflow' AND ${SEARCH_ATTRIBUTES.province.name} = '${options.provinceCode}' AND ${SEARCH_ATTRIBUTES.year.name} = ${year}`;
   const workflowIds = units.map((unit) => unitPlanWorkflowId(cycleId, unit.unitCode));
-  return timesFrom(sentAt, answeredMs, await waitUntilRunning(client, query, workflowIds, timeoutFor(units.length)));
+  return fanOutTimes(sentAt, answeredMs, await waitUntilRunning(client, query, workflowIds, timeoutFor(units.length)));
 }
 
-async function rawFanOut(options: FanOutOptions, year: number): Promise<FanOutTimes> {
-  const { client, engineTaskQueue } = options.stack;
-  const workflowIds = Array.from({ length: options.n }, (_, index) => `bench-idle/${year}/${index + 1}`);
+/**
+ * N trivial workflows started with the raw client (`concurrency` start calls in flight), carrying the
+ * four search attributes a unit workflow carries (province `label`), until all are running.
+ */
+export async function rawFanOut(stack: BenchStack, options: { n: number; year: number; label: string; concurrency: number }): Promise<FanOutTimes> {
+  const { client, engineTaskQueue } = stack;
+  const { n, year, label } = options;
+  const workflowIds = Array.from({ length: n }, (_, index) => `bench-idle/${label}/${year}/${index + 1}`);
   const sentAt = Date.now();
-  await inPool(workflowIds, options.rawConcurrency, (workflowId, index) =>
+  await inPool(workflowIds, options.concurrency, (workflowId, index) =>
     client.workflow.start(benchIdleWorkflow, {
       workflowId,
       taskQueue: engineTaskQueue,
       typedSearchAttributes: [
-        { key: SEARCH_ATTRIBUTES.province, value: 'BENCH' },
+        { key: SEARCH_ATTRIBUTES.province, value: label },
         { key: SEARCH_ATTRIBUTES.year, value: year },
-        { key: SEARCH_ATTRIBUTES.unit, value: `BENCH.${index + 1}` },
+        { key: SEARCH_ATTRIBUTES.unit, value: `${label}.${index + 1}` },
         { key: SEARCH_ATTRIBUTES.stage, value: 'drafting' },
       ],
     }),
   );
   const answeredMs = Date.now() - sentAt;
-  const query = `WorkflowType = 'benchIdleWorkflow' AND ${SEARCH_ATTRIBUTES.province.name} = 'BENCH' AND ${SEARCH_ATTRIBUTES.year.name} = ${year}`;
-  return timesFrom(sentAt, answeredMs, await waitUntilRunning(client, query, workflowIds, timeoutFor(options.n)));
+  const query = `WorkflowType = 'benchIdleWorkflow' AND ${SEARCH_ATTRIBUTES.province.name} = '${label}' AND ${SEARCH_ATTRIBUTES.year.name} = ${year}`;
+  return fanOutTimes(sentAt, answeredMs, await waitUntilRunning(client, query, workflowIds, timeoutFor(n)));
 }
 
-function timesFrom(sentAt: number, answeredMs: number, times: readonly RunningTimes[]): FanOutTimes {
+/** The times of a fan-out from the moment it began, given each workflow's running times. */
+export function fanOutTimes(sentAt: number, answeredMs: number, times: readonly RunningTimes[]): FanOutTimes {
   return {
     answeredMs,
     allStartedMs: Math.max(...times.map((time) => time.startedAt)) - sentAt,
@@ -120,7 +126,7 @@ function timesFrom(sentAt: number, answeredMs: number, times: readonly RunningTi
   };
 }
 
-const timeoutFor = (n: number) => 60_000 + n * 50;
+export const timeoutFor = (n: number) => 60_000 + n * 50;
 
 const FANOUT_TARGET_RATIO = 1.5;
 const PROVINCE = 'GL';

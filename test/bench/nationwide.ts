@@ -7,12 +7,10 @@ import { eventually } from '../support/eventually';
 import { recordGuidanceFor } from '../support/guidance';
 import { residentMemory } from './bench-stack';
 import { addCountry, type CountryProvince } from './country';
-import { benchIdleWorkflow } from './engine/workflows';
-import { fanOutFigure, type FanOutTimes } from './fan-out';
+import { fanOutFigure, fanOutTimes, rawFanOut, timeoutFor, type FanOutTimes } from './fan-out';
 import { expectStatus } from './http';
 import { MemorySampler, toMiB } from './memory';
 import type { BenchContext, BenchPart } from './part';
-import { inPool } from './pool';
 import { ratio, type Figure } from './report';
 import { pause, waitUntilRunning } from './running';
 import { positiveSetting } from './settings';
@@ -45,7 +43,7 @@ export const nationwidePart: BenchPart = {
 
     const memory = { worker: new MemorySampler(stack.workerPid), engine: new MemorySampler(stack.engineWorkerPid) };
     const year = context.nextYear();
-    const raw = await rawFanOut(context, n, year);
+    const raw = await rawFanOut(stack, { n, year, label: 'NATIONWIDE', concurrency: positiveSetting('BENCH_RAW_START_CONCURRENCY', 200) });
     log(`nationwide fan-out, raw: ${raw.allRunningMs.toFixed(0)} ms for ${n} workflows`);
     await pause(2_000);
     const plancycle = await plancycleFanOut(context, country, admins, year);
@@ -98,37 +96,8 @@ async function plancycleFanOut(context: BenchContext, country: readonly CountryP
   );
   const workflowIds = country.flatMap((province) => province.unitCodes.map((unitCode) => unitPlanWorkflowId(`${province.provinceCode}-${year}`, unitCode)));
   const query = `WorkflowType = 'unitPlanWorkflow' AND ${SEARCH_ATTRIBUTES.year.name} = ${year}`;
-  const times = await waitUntilRunning(stack.client, query, workflowIds, 120_000 + workflowIds.length * 50);
+  const times = await waitUntilRunning(stack.client, query, workflowIds, timeoutFor(workflowIds.length));
   return fanOutTimes(sentAt, answeredMs, times);
-}
-
-async function rawFanOut(context: BenchContext, n: number, year: number): Promise<FanOutTimes> {
-  const { client, engineTaskQueue } = context.stack;
-  const workflowIds = Array.from({ length: n }, (_, index) => `bench-nationwide/${year}/${index + 1}`);
-  const sentAt = Date.now();
-  await inPool(workflowIds, positiveSetting('BENCH_RAW_START_CONCURRENCY', 200), (workflowId, index) =>
-    client.workflow.start(benchIdleWorkflow, {
-      workflowId,
-      taskQueue: engineTaskQueue,
-      typedSearchAttributes: [
-        { key: SEARCH_ATTRIBUTES.province, value: 'NATIONWIDE' },
-        { key: SEARCH_ATTRIBUTES.year, value: year },
-        { key: SEARCH_ATTRIBUTES.unit, value: `BENCH.${index + 1}` },
-        { key: SEARCH_ATTRIBUTES.stage, value: 'drafting' },
-      ],
-    }),
-  );
-  const answeredMs = Date.now() - sentAt;
-  const query = `WorkflowType = 'benchIdleWorkflow' AND ${SEARCH_ATTRIBUTES.province.name} = 'NATIONWIDE' AND ${SEARCH_ATTRIBUTES.year.name} = ${year}`;
-  return fanOutTimes(sentAt, answeredMs, await waitUntilRunning(client, query, workflowIds, 120_000 + n * 50));
-}
-
-function fanOutTimes(sentAt: number, answeredMs: number, times: ReadonlyArray<{ startedAt: number; firstTaskCompletedAt: number }>): FanOutTimes {
-  return {
-    answeredMs,
-    allStartedMs: Math.max(...times.map((time) => time.startedAt)) - sentAt,
-    allRunningMs: Math.max(...times.map((time) => time.firstTaskCompletedAt)) - sentAt,
-  };
 }
 
 /**
